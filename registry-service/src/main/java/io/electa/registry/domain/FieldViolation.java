@@ -1,0 +1,5 @@
+package io.electa.registry.domain;
+
+/** One broken input rule: the field (proto field path) and what is wrong with it. */
+public record FieldViolation(String field, String description) {
+}

@@ -1,0 +1,27 @@
+package io.electa.registry.domain;
+
+import java.util.List;
+import java.util.Map;
+
+/** The request is malformed; every broken rule is listed as a field violation. */
+public final class InvalidArgumentException extends DomainException {
+    private final List<FieldViolation> violations;
+
+    public InvalidArgumentException(List<FieldViolation> violations) {
+        super(summary(violations), "INVALID_ARGUMENT", Map.of());
+        this.violations = List.copyOf(violations);
+    }
+
+    public List<FieldViolation> violations() {
+        return violations;
+    }
+
+    private static String summary(List<FieldViolation> violations) {
+        StringBuilder text = new StringBuilder("invalid request: ");
+        for (int i = 0; i < violations.size(); i++) {
+            FieldViolation v = violations.get(i);
+            text.append(i == 0 ? "" : "; ").append(v.field()).append(": ").append(v.description());
+        }
+        return text.toString();
+    }
+}

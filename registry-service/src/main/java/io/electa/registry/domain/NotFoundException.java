@@ -1,0 +1,10 @@
+package io.electa.registry.domain;
+
+import java.util.Map;
+
+/** The named election, district, station, voter or certificate does not exist. */
+public final class NotFoundException extends DomainException {
+    public NotFoundException(String message) {
+        super(message, "NOT_FOUND", Map.of());
+    }
+}

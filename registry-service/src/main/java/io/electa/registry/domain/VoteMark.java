@@ -1,0 +1,8 @@
+package io.electa.registry.domain;
+
+import java.time.Instant;
+
+/** The record that a voter received a ballot. */
+public record VoteMark(String electionId, String nationalId, String stationCode, Instant markedAt,
+        String requestId, boolean absentee) {
+}

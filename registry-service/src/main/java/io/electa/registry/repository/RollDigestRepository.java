@@ -1,0 +1,85 @@
+package io.electa.registry.repository;
+
+import io.electa.registry.domain.RollDigest.StationDigest;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Frozen roll digests and the turnout counters created with them. Freezing runs inside the
+ * caller's Hibernate Reactive transaction, so the election's status change and the digests
+ * commit together.
+ */
+@ApplicationScoped
+@WithSession
+public class RollDigestRepository {
+    /** SHA-256 over the sorted national IDs, each followed by "\n"; see resources.proto. */
+    private static final String FREEZE_STATIONS = """
+            INSERT INTO station_roll_digest (election_id, station_code, roll_size, sha256)
+            SELECT s.election_id, s.station_code, count(v.national_id),
+                   encode(sha256(convert_to(coalesce(
+                       string_agg(v.national_id || E'\\n', '' ORDER BY v.national_id COLLATE "C"), ''), 'UTF8')), 'hex')
+            FROM station s
+            LEFT JOIN voter v ON v.election_id = s.election_id AND v.station_code = s.station_code
+            WHERE s.election_id = :election
+            GROUP BY s.election_id, s.station_code
+            """;
+
+    private static final String CREATE_COUNTERS = """
+            INSERT INTO turnout_counter (election_id, station_code, district_code, registered, voted)
+            SELECT d.election_id, d.station_code, s.district_code, d.roll_size, 0
+            FROM station_roll_digest d
+            JOIN station s ON s.election_id = d.election_id AND s.station_code = d.station_code
+            WHERE d.election_id = :election
+            """;
+
+    /** One line per station, "<code>:<size>:<sha256>\n", sorted by code; see resources.proto. */
+    private static final String ELECTION_DIGEST = """
+            SELECT CAST(coalesce(sum(roll_size), 0) AS bigint),
+                   encode(sha256(convert_to(coalesce(
+                       string_agg(station_code || ':' || roll_size || ':' || sha256 || E'\\n', ''
+                                  ORDER BY station_code COLLATE "C"), ''), 'UTF8')), 'hex')
+            FROM station_roll_digest WHERE election_id = :election
+            """;
+
+    /** Computes and stores every station's digest and counter; answers (total, election sha256). */
+    public Uni<ElectionDigest> freeze(String electionId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(FREEZE_STATIONS)
+                        .setParameter("election", electionId)
+                        .executeUpdate()
+                        .chain(() -> session.createNativeQuery(CREATE_COUNTERS)
+                                .setParameter("election", electionId)
+                                .executeUpdate())
+                        .chain(() -> session.createNativeQuery(ELECTION_DIGEST, Object[].class)
+                                .setParameter("election", electionId)
+                                .getSingleResult()))
+                .map(row -> new ElectionDigest(((Number) row[0]).longValue(), (String) row[1]));
+    }
+
+    /**
+     * Stored station digests sorted by code, of one station when {@code stationCode} is not
+     * empty; read in the current session, so a freeze sees its own rows before commit.
+     */
+    public Uni<List<StationDigest>> stations(String electionId, String stationCode) {
+        String sql = "SELECT station_code, roll_size, sha256 FROM station_roll_digest WHERE election_id = :election"
+                + (stationCode.isEmpty() ? "" : " AND station_code = :station") + " ORDER BY station_code COLLATE \"C\"";
+        return Panache.getSession()
+                .chain(session -> {
+                    var query = session.createNativeQuery(sql, Object[].class).setParameter("election", electionId);
+                    if (!stationCode.isEmpty()) {
+                        query.setParameter("station", stationCode);
+                    }
+                    return query.getResultList();
+                })
+                .map(rows -> rows.stream()
+                        .map(r -> new StationDigest((String) r[0], ((Number) r[1]).longValue(), (String) r[2]))
+                        .toList());
+    }
+
+    /** Size and digest of a whole election's frozen roll. */
+    public record ElectionDigest(long totalRegistered, String sha256) {
+    }
+}

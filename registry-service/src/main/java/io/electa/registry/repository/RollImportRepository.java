@@ -1,0 +1,138 @@
+package io.electa.registry.repository;
+
+import io.electa.registry.domain.ElectionStatus;
+import io.electa.registry.domain.FailedPreconditionException;
+import io.electa.registry.importing.StationBatch;
+import io.electa.registry.importing.UpsertCounts;
+import io.electa.registry.importing.VoterBatch;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Bulk SQL for imports: one statement per batch, rows passed as arrays and unnested, upserted
+ * only where something changed (a re-import writes nothing), counted in the same statement.
+ * Each batch holds a share lock on its election row, so it cannot interleave with a roll freeze
+ * (which takes the row for update): a batch either commits before the freeze or writes nothing.
+ */
+@ApplicationScoped
+public class RollImportRepository {
+    private static final String UPSERT_VOTERS = """
+            WITH roll_open AS (
+                SELECT 1 FROM election WHERE election_id = $1 AND status = 'SCHEDULED' FOR SHARE
+            ), written AS (
+                INSERT INTO voter (election_id, national_id, family_name, given_name, date_of_birth, station_code)
+                SELECT $1, t.* FROM unnest($2::text[], $3::text[], $4::text[], $5::date[], $6::text[]) AS t
+                WHERE EXISTS (SELECT 1 FROM roll_open)
+                ON CONFLICT (election_id, national_id) DO UPDATE
+                    SET family_name = EXCLUDED.family_name, given_name = EXCLUDED.given_name,
+                        date_of_birth = EXCLUDED.date_of_birth, station_code = EXCLUDED.station_code
+                    WHERE (voter.family_name, voter.given_name, voter.date_of_birth, voter.station_code)
+                          IS DISTINCT FROM
+                          (EXCLUDED.family_name, EXCLUDED.given_name, EXCLUDED.date_of_birth, EXCLUDED.station_code)
+                RETURNING xmax = 0 AS created
+            )
+            SELECT EXISTS (SELECT 1 FROM roll_open) AS roll_open,
+                   count(*) FILTER (WHERE created) AS created, count(*) FILTER (WHERE NOT created) AS updated
+            FROM written
+            """;
+
+    private static final String UPSERT_STATIONS = """
+            WITH roll_open AS (
+                SELECT 1 FROM election WHERE election_id = $1 AND status = 'SCHEDULED' FOR SHARE
+            ), written AS (
+                INSERT INTO station (election_id, station_code, district_code, name, address)
+                SELECT $1, t.* FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t
+                WHERE EXISTS (SELECT 1 FROM roll_open)
+                ON CONFLICT (election_id, station_code) DO UPDATE
+                    SET district_code = EXCLUDED.district_code, name = EXCLUDED.name, address = EXCLUDED.address
+                    WHERE (station.district_code, station.name, station.address)
+                          IS DISTINCT FROM (EXCLUDED.district_code, EXCLUDED.name, EXCLUDED.address)
+                RETURNING xmax = 0 AS created
+            )
+            SELECT EXISTS (SELECT 1 FROM roll_open) AS roll_open,
+                   count(*) FILTER (WHERE created) AS created, count(*) FILTER (WHERE NOT created) AS updated
+            FROM written
+            """;
+
+    private final Pool pool;
+
+    public RollImportRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Status and election day of the election, or null when it does not exist. */
+    public Uni<ElectionFacts> election(String electionId) {
+        return pool.preparedQuery("SELECT status, election_day FROM election WHERE election_id = $1")
+                .execute(Tuple.of(electionId))
+                .map(rows -> rows.size() == 0 ? null : toFacts(rows.iterator().next()));
+    }
+
+    public Uni<Set<String>> stationCodes(String electionId) {
+        return codes("SELECT station_code FROM station WHERE election_id = $1", electionId);
+    }
+
+    public Uni<Set<String>> districtCodes(String electionId) {
+        return codes("SELECT district_code FROM district WHERE election_id = $1", electionId);
+    }
+
+    public Uni<UpsertCounts> upsertVoters(String electionId, VoterBatch batch) {
+        Tuple args = Tuple.tuple()
+                .addString(electionId)
+                .addArrayOfString(batch.nationalIds())
+                .addArrayOfString(batch.familyNames())
+                .addArrayOfString(batch.givenNames())
+                .addArrayOfLocalDate(batch.datesOfBirth())
+                .addArrayOfString(batch.stationCodes());
+        return counts(UPSERT_VOTERS, args, batch.size());
+    }
+
+    public Uni<UpsertCounts> upsertStations(String electionId, StationBatch batch) {
+        Tuple args = Tuple.tuple()
+                .addString(electionId)
+                .addArrayOfString(batch.stationCodes())
+                .addArrayOfString(batch.districtCodes())
+                .addArrayOfString(batch.names())
+                .addArrayOfString(batch.addresses());
+        return counts(UPSERT_STATIONS, args, batch.size());
+    }
+
+    /** Runs one batch; fails when the roll was frozen meanwhile (the batch then writes nothing). */
+    private Uni<UpsertCounts> counts(String sql, Tuple args, int rows) {
+        return pool.preparedQuery(sql)
+                .execute(args)
+                .map(result -> {
+                    Row row = result.iterator().next();
+                    if (!row.getBoolean("roll_open")) {
+                        throw new FailedPreconditionException(
+                                "the roll is no longer open for import (frozen or election gone)", "ROLL_FROZEN");
+                    }
+                    long created = row.getLong("created");
+                    long updated = row.getLong("updated");
+                    return new UpsertCounts(created, updated, rows - created - updated);
+                });
+    }
+
+    private Uni<Set<String>> codes(String sql, String electionId) {
+        return pool.preparedQuery(sql)
+                .execute(Tuple.of(electionId))
+                .map(rows -> {
+                    Set<String> codes = new HashSet<>(rows.size() * 2);
+                    rows.forEach(row -> codes.add(row.getString(0)));
+                    return codes;
+                });
+    }
+
+    private static ElectionFacts toFacts(Row row) {
+        return new ElectionFacts(ElectionStatus.valueOf(row.getString("status")), row.getLocalDate("election_day"));
+    }
+
+    /** What an import needs to know of its election. */
+    public record ElectionFacts(ElectionStatus status, LocalDate electionDay) {
+    }
+}

@@ -11,6 +11,7 @@ import io.electa.registry.service.MarkingService;
 import io.electa.registry.service.TurnoutService;
 import io.electa.registry.service.VoterService;
 import io.electa.registry.v1.*;
+import io.grpc.Context;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -313,7 +314,10 @@ public class RegistryGrpcService implements RegistryService {
                     request.getDistrictCode(), request.getScopeCase() == WatchTurnoutRequest.ScopeCase.STATION_CODE,
                     request.getStationCode(), violations);
             violations.throwIfAny();
+            // Stop polling once the client has gone, even if the cancellation does not reach Mutiny.
+            Context call = Context.current();
             return turnout.watch(request.getElectionId(), scope)
+                    .select().first(ignored -> !call.isCancelled())
                     .map(t -> WatchTurnoutResponse.newBuilder().setTurnout(ProtoMapper.turnout(t)).build());
         });
     }

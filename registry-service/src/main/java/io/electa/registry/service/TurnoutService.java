@@ -45,7 +45,7 @@ public class TurnoutService {
         AtomicReference<Turnout> last = new AtomicReference<>();
         return requireScope(electionId, scope)
                 .onItem().transformToMulti(ignored -> Multi.createFrom().ticks()
-                        .startingAfter(Duration.ZERO)
+                        .startingAfter(Duration.ofMillis(1))
                         .every(watchInterval))
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> turnout.read(electionId, scope))

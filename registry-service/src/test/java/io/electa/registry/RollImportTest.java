@@ -1,0 +1,180 @@
+package io.electa.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.electa.registry.domain.NationalId;
+import io.electa.registry.v1.GetVoterRequest;
+import io.electa.registry.v1.ImportHeader;
+import io.electa.registry.v1.ImportReport;
+import io.electa.registry.v1.ImportVotersRequest;
+import io.electa.registry.v1.ImportVotersResponse;
+import io.electa.registry.v1.RejectionReason;
+import io.electa.registry.v1.RowRejection;
+import io.electa.registry.v1.VoterRow;
+import io.electa.registry.v1.VoterRows;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RollImportTest extends RegistryTestSupport {
+
+    @Test
+    void importAcceptsValidRowsAcrossManyBatches() {
+        String election = electionWithStations();
+        List<VoterRow> rows = IntStream.range(0, 12_345).mapToObj(n -> voter(n, "S" + (1 + n % 3))).toList();
+
+        ImportReport report = importVoters(election, requestId(), rows, 777);
+
+        assertThat(report.getReceived()).isEqualTo(12_345);
+        assertThat(report.getAccepted()).isEqualTo(12_345);
+        assertThat(report.getUpdated() + report.getUnchanged() + report.getRejected()).isZero();
+        var stored = registry().getVoter(GetVoterRequest.newBuilder()
+                .setElectionId(election).setNationalId(NationalId.of(12_000)).build()).getVoter();
+        assertThat(stored.getGivenName()).isEqualTo("Given12000");
+    }
+
+    @Test
+    void reimportChangesNothingAndReportsRowsUnchanged() {
+        String election = electionWithStations();
+        List<VoterRow> rows = IntStream.range(0, 2_000).mapToObj(n -> voter(n, "S1")).toList();
+        importVoters(election, rows);
+
+        ImportReport again = importVoters(election, rows);
+
+        assertThat(again.getAccepted()).isZero();
+        assertThat(again.getUpdated()).isZero();
+        assertThat(again.getUnchanged()).isEqualTo(2_000);
+    }
+
+    @Test
+    void changedRowsAreCountedAsUpdated() {
+        String election = electionWithStations();
+        importVoters(election, List.of(voter(1, "S1"), voter(2, "S1")));
+
+        ImportReport report = importVoters(election, List.of(voter(1, "S2"), voter(2, "S1"), voter(3, "S1")));
+
+        assertThat(report.getAccepted()).isEqualTo(1);
+        assertThat(report.getUpdated()).isEqualTo(1);
+        assertThat(report.getUnchanged()).isEqualTo(1);
+    }
+
+    @Test
+    void everyRejectedRowIsReportedWithItsNumberAndReason() {
+        String election = electionWithStations();
+        String badCheckDigit = NationalId.of(5).substring(0, 9) + ((NationalId.of(5).charAt(9) - '0' + 1) % 10);
+        List<VoterRow> rows = List.of(
+                voter(1, "S1"),
+                voter(2, "S1").toBuilder().setNationalId(badCheckDigit).build(),
+                voter(3, "S1").toBuilder().setFamilyName("").build(),
+                voter(4, "S1").toBuilder().setDateOfBirth(date(2010, 5, 5)).build(),
+                voter(5, "S404"),
+                voter(1, "S2"),
+                voter(6, "S1").toBuilder().setDateOfBirth(date(1990, 2, 31)).build(),
+                voter(7, "S1"));
+
+        ImportReport report = importVoters(election, rows);
+
+        assertThat(report.getAccepted()).isEqualTo(2);
+        assertThat(report.getRejected()).isEqualTo(6);
+        assertThat(report.getRejectionsList()).extracting(RowRejection::getRowNumber, RowRejection::getReason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2L, RejectionReason.REJECTION_REASON_MALFORMED_ID),
+                        org.assertj.core.groups.Tuple.tuple(3L, RejectionReason.REJECTION_REASON_MISSING_FIELD),
+                        org.assertj.core.groups.Tuple.tuple(4L, RejectionReason.REJECTION_REASON_UNDER_AGE),
+                        org.assertj.core.groups.Tuple.tuple(5L, RejectionReason.REJECTION_REASON_UNKNOWN_STATION),
+                        org.assertj.core.groups.Tuple.tuple(6L, RejectionReason.REJECTION_REASON_DUPLICATE_IN_STREAM),
+                        org.assertj.core.groups.Tuple.tuple(7L, RejectionReason.REJECTION_REASON_MALFORMED_DATE));
+        assertThat(report.getRejections(3).getMessage()).contains("S404");
+        failure(Status.Code.NOT_FOUND, () -> registry().getVoter(GetVoterRequest.newBuilder()
+                .setElectionId(election).setNationalId(NationalId.of(4)).build()));
+    }
+
+    @Test
+    void votersTurning18OnElectionDayMayVote() {
+        String election = electionWithStations();
+
+        ImportReport report = importVoters(election, List.of(
+                voter(1, "S1").toBuilder().setDateOfBirth(date(2009, 2, 7)).build(),
+                voter(2, "S1").toBuilder().setDateOfBirth(date(2009, 2, 8)).build()));
+
+        assertThat(report.getAccepted()).isEqualTo(1);
+        assertThat(report.getRejections(0).getReason()).isEqualTo(RejectionReason.REJECTION_REASON_UNDER_AGE);
+    }
+
+    @Test
+    void retriedImportWithSameRequestIdAnswersTheFirstReport() {
+        String election = electionWithStations();
+        String requestId = requestId();
+        List<VoterRow> rows = IntStream.range(0, 100).mapToObj(n -> voter(n, "S1")).toList();
+
+        ImportReport first = importVoters(election, requestId, rows, 50);
+        ImportReport again = importVoters(election, requestId, rows, 50);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(again.getAccepted()).isEqualTo(100);
+    }
+
+    @Test
+    void streamWithoutHeaderIsInvalid() {
+        CompletableFuture<ImportVotersResponse> answer = new CompletableFuture<>();
+        StreamObserver<ImportVotersRequest> stream = imports().importVoters(observer(answer));
+        stream.onNext(ImportVotersRequest.newBuilder().setVoters(VoterRows.newBuilder().addRows(voter(1, "S1"))).build());
+        stream.onCompleted();
+
+        StatusRuntimeException e = failure(Status.Code.INVALID_ARGUMENT, () -> await(answer));
+
+        assertThat(violatedFields(e)).containsExactly("header");
+    }
+
+    @Test
+    void badHeaderNamesItsFields() {
+        CompletableFuture<ImportVotersResponse> answer = new CompletableFuture<>();
+        StreamObserver<ImportVotersRequest> stream = imports().importVoters(observer(answer));
+        stream.onNext(ImportVotersRequest.newBuilder().setHeader(ImportHeader.newBuilder().setElectionId("BAD")).build());
+        stream.onCompleted();
+
+        StatusRuntimeException e = failure(Status.Code.INVALID_ARGUMENT, () -> await(answer));
+
+        assertThat(violatedFields(e)).containsExactlyInAnyOrder("header.election_id", "header.request_id");
+    }
+
+    @Test
+    void importIntoUnknownElectionIsNotFound() {
+        failure(Status.Code.NOT_FOUND, () -> importVoters("no-such-election", List.of(voter(1, "S1"))));
+    }
+
+    @Test
+    void importAfterFreezeIsRefusedAndChangesNothing() {
+        String election = electionWithStations();
+        importVoters(election, List.of(voter(1, "S1")));
+        freezeRoll(election);
+
+        failure(Status.Code.FAILED_PRECONDITION, () -> importVoters(election, List.of(voter(2, "S1"))));
+
+        failure(Status.Code.NOT_FOUND, () -> registry().getVoter(GetVoterRequest.newBuilder()
+                .setElectionId(election).setNationalId(NationalId.of(2)).build()));
+    }
+
+    @Test
+    void stationImportReportsUnknownDistrictsAndDuplicates() {
+        String election = newElection();
+        createDistrict(election, "D1");
+        List<io.electa.registry.v1.StationRow> rows = new ArrayList<>(List.of(
+                station("S1", "D1"), station("S2", "D9"), station("S1", "D1"), station("bad", "D1")));
+
+        ImportReport report = importStations(election, requestId(), rows);
+
+        assertThat(report.getAccepted()).isEqualTo(1);
+        assertThat(report.getRejectionsList()).extracting(RowRejection::getReason).containsExactly(
+                RejectionReason.REJECTION_REASON_UNKNOWN_DISTRICT,
+                RejectionReason.REJECTION_REASON_DUPLICATE_IN_STREAM,
+                RejectionReason.REJECTION_REASON_MALFORMED_CODE);
+    }
+}

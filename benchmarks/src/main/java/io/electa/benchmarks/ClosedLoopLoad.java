@@ -1,0 +1,106 @@
+package io.electa.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A fixed number of closed-loop clients, each on its own thread, each sending its next call as
+ * soon as the previous one answered. Client {@code k} of {@code n} works through voters
+ * {@code k, k + n, k + 2n, ...}, so no two clients ever touch the same voter. Calls that complete
+ * during the warm-up are not measured; the throughput counts the calls completed inside the
+ * measured window.
+ */
+final class ClosedLoopLoad {
+
+    /** One client: performs the call for one voter; a thrown exception counts as an error. */
+    interface Client extends AutoCloseable {
+        void call(long voterIndex) throws Exception;
+    }
+
+    /** Opens client number {@code k} (0-based) with its own connection. */
+    interface ClientFactory {
+        Client open(int k) throws Exception;
+    }
+
+    private static final int WARMING_UP = 0;
+    private static final int MEASURING = 1;
+    private static final int STOPPED = 2;
+
+    private final int clients;
+    private final long voters;
+    private final Duration warmup;
+    private final Duration window;
+    private final AtomicInteger stage = new AtomicInteger(WARMING_UP);
+    private final LongAdder[] completed = {new LongAdder(), new LongAdder(), new LongAdder()};
+    private final LongAdder errors = new LongAdder();
+    private final AtomicReference<Throwable> firstError = new AtomicReference<>();
+    private final AtomicBoolean exhausted = new AtomicBoolean();
+
+    ClosedLoopLoad(int clients, long voters, Duration warmup, Duration window) {
+        this.clients = clients;
+        this.voters = voters;
+        this.warmup = warmup;
+        this.window = window;
+    }
+
+    /** Opens the clients, runs warm-up and window, stops and closes them. Use once. */
+    LoadResult run(String name, ClientFactory factory) throws Exception {
+        List<Client> opened = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        try {
+            for (int k = 0; k < clients; k++) {
+                opened.add(factory.open(k));
+            }
+            for (int k = 0; k < clients; k++) {
+                Client client = opened.get(k);
+                long first = k;
+                Thread thread = new Thread(() -> work(client, first), name + "-" + k);
+                threads.add(thread);
+                thread.start();
+            }
+            Thread.sleep(warmup.toMillis());
+            stage.set(MEASURING);
+            long start = System.nanoTime();
+            Thread.sleep(window.toMillis());
+            stage.set(STOPPED);
+            long elapsed = System.nanoTime() - start;
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            long total = completed[WARMING_UP].sum() + completed[MEASURING].sum() + completed[STOPPED].sum();
+            return new LoadResult(completed[MEASURING].sum(), elapsed, total, errors.sum(), firstError.get(),
+                    exhausted.get());
+        } finally {
+            stage.set(STOPPED);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            for (Client client : opened) {
+                client.close();
+            }
+        }
+    }
+
+    private void work(Client client, long first) {
+        long index = first;
+        while (stage.get() != STOPPED) {
+            if (index >= voters) {
+                exhausted.set(true);
+                return;
+            }
+            try {
+                client.call(index);
+                completed[stage.get()].increment();
+            } catch (Exception e) {
+                errors.increment();
+                firstError.compareAndSet(null, e);
+            }
+            index += clients;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.electa.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * The import's floor: the same synthetic roll loaded straight into PostgreSQL with COPY (text
+ * format, pgjdbc's CopyManager) into {@code voter_copy}, a twin of {@code voter} with the same
+ * columns, primary key and index, in the same database.
+ */
+final class CopyLoad {
+    static final String TABLE = "voter_copy";
+    private static final int CHUNK_CHARS = 256 * 1024;
+
+    private CopyLoad() {
+    }
+
+    /** Creates the empty twin table (not part of the timed load). */
+    static void createTable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + TABLE + " (LIKE voter INCLUDING ALL)");
+        }
+    }
+
+    /** Streams every voter through one COPY; returns the rows PostgreSQL reports as copied. */
+    static long load(Connection connection, String electionId, VoterGenerator voters) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + TABLE
+                + " (election_id, national_id, family_name, given_name, date_of_birth, station_code) FROM STDIN");
+        try {
+            StringBuilder text = new StringBuilder(CHUNK_CHARS + 1024);
+            for (long i = 0; i < voters.count(); i++) {
+                appendLine(text, electionId, voters.voter(i));
+                if (text.length() >= CHUNK_CHARS) {
+                    write(copy, text);
+                }
+            }
+            write(copy, text);
+            return copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private static void appendLine(StringBuilder text, String electionId, SyntheticVoter voter) {
+        field(text, electionId).append('\t');
+        field(text, voter.nationalId()).append('\t');
+        field(text, voter.familyName()).append('\t');
+        field(text, voter.givenName()).append('\t');
+        text.append(voter.dateOfBirth()).append('\t');
+        field(text, voter.stationCode()).append('\n');
+    }
+
+    /** Appends a value escaped for COPY's text format. */
+    private static StringBuilder field(StringBuilder text, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+        return text;
+    }
+
+    private static void write(CopyIn copy, StringBuilder text) throws SQLException {
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        text.setLength(0);
+    }
+}

@@ -1,0 +1,122 @@
+package io.electa.benchmarks;
+
+import io.electa.registry.v1.ImportReport;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * The final summary block: the figures of both parts, the ratios against their goals, and the
+ * verification checks. Checks decide the exit code; goals are reported, not enforced (they
+ * depend on the machine).
+ */
+final class Summary {
+    static final double IMPORT_GOAL = 1.2;
+    static final double MARKING_GOAL = 0.6;
+
+    /** One verification: what was checked, whether it held, and the figures behind it. */
+    record Check(String name, boolean ok, String detail) {
+    }
+
+    private final BenchmarkOptions options;
+    private final ImportBenchmark.Figures imports;
+    private final MarkingBenchmark.Figures marking;
+    private final OptionalLong rssAfterImportKib;
+    private final OptionalLong rssAtEndKib;
+
+    Summary(BenchmarkOptions options, ImportBenchmark.Figures imports, MarkingBenchmark.Figures marking,
+            OptionalLong rssAfterImportKib, OptionalLong rssAtEndKib) {
+        this.options = options;
+        this.imports = imports;
+        this.marking = marking;
+        this.rssAfterImportKib = rssAfterImportKib;
+        this.rssAtEndKib = rssAtEndKib;
+    }
+
+    List<Check> checks() {
+        List<Check> checks = new ArrayList<>();
+        long voters = imports.voters();
+        ImportReport report = imports.report();
+        checks.add(new Check("import report: every row accepted",
+                report.getReceived() == voters && report.getAccepted() == voters && report.getRejected() == 0,
+                format("received %,d, accepted %,d, updated %,d, unchanged %,d, rejected %,d", report.getReceived(),
+                        report.getAccepted(), report.getUpdated(), report.getUnchanged(), report.getRejected())));
+        checks.add(new Check("row counts equal", imports.imported().rows() == voters
+                        && imports.copied().rows() == voters && imports.copiedRows() == voters,
+                format("voter %,d, voter_copy %,d (COPY reported %,d), generated %,d", imports.imported().rows(),
+                        imports.copied().rows(), imports.copiedRows(), voters)));
+        checks.add(new Check("checksums equal", imports.imported().checksum().equals(imports.copied().checksum()),
+                format("voter %s, voter_copy %s", imports.imported().checksum(), imports.copied().checksum())));
+        checks.add(new Check("frozen roll counts every voter", marking.registered() == voters,
+                format("total_registered %,d", marking.registered())));
+        checks.add(loadCheck("gRPC marking clean", marking.grpc()));
+        checks.add(loadCheck("floor inserts clean", marking.floor()));
+        checks.add(new Check("no double marks", marking.audit().doubleMarks() == 0,
+                format("count(*) - count(DISTINCT national_id) = %,d", marking.audit().doubleMarks())));
+        checks.add(new Check("turnout equals marks", marking.turnoutVoted() == marking.audit().marks(),
+                format("GetTurnout(nation).voted %,d, vote_mark rows %,d", marking.turnoutVoted(),
+                        marking.audit().marks())));
+        checks.add(new Check("every answered mark stored", marking.grpc().totalCalls() == marking.audit().marks(),
+                format("MarkVoted answered OK %,d, vote_mark rows %,d", marking.grpc().totalCalls(),
+                        marking.audit().marks())));
+        return checks;
+    }
+
+    boolean allPassed() {
+        return checks().stream().allMatch(Check::ok);
+    }
+
+    void print(PrintStream out) {
+        List<Check> checks = checks();
+        out.println();
+        out.println("==================== Electa registry benchmark ====================");
+        out.println(format("Scenario: %,d voters (seed %d), %,d stations in %,d districts, election day %s",
+                imports.voters(), options.seed(), options.stations(), options.districts(),
+                RegistryBenchmark.ELECTION_DAY));
+        out.println();
+        out.println(format("A) Import (%,d rows per message)", imports.rowsPerMessage()));
+        out.println(format("  gRPC ImportVoters     %9.1f s   %,12.0f rows/s", imports.importNanos() / 1e9,
+                imports.importRowsPerSecond()));
+        out.println(format("  COPY into voter_copy  %9.1f s   %,12.0f rows/s", imports.copyNanos() / 1e9,
+                imports.copyRowsPerSecond()));
+        out.println(format("  import / COPY time    %9.2f     goal <= %.1f: %s", imports.ratio(), IMPORT_GOAL,
+                imports.ratio() <= IMPORT_GOAL ? "MET" : "MISSED"));
+        out.println("  registry peak RSS     " + mebibytes(rssAfterImportKib) + " (VmHWM after the import)");
+        out.println();
+        out.println(format("B) Marking (%d clients, %d s measured after %d s warm-up)", marking.clients(),
+                marking.window().toSeconds(), marking.warmup().toSeconds()));
+        out.println(format("  roll freeze           %9.1f s", marking.freezeNanos() / 1e9));
+        out.println(format("  gRPC MarkVoted        %,11.0f marks/s", marking.grpc().perSecond()));
+        out.println(format("  JDBC INSERT floor     %,11.0f inserts/s", marking.floor().perSecond()));
+        out.println(format("  gRPC / floor          %9.2f     goal >= %.1f: %s", marking.ratio(), MARKING_GOAL,
+                marking.ratio() >= MARKING_GOAL ? "MET" : "MISSED"));
+        out.println();
+        out.println("Registry peak RSS (VmHWM at the end, -Xmx" + options.registryHeap() + "): "
+                + mebibytes(rssAtEndKib));
+        out.println();
+        out.println("Verification");
+        for (Check check : checks) {
+            out.println(format("  [%s] %-34s %s", check.ok() ? "OK  " : "FAIL", check.name(), check.detail()));
+        }
+        out.println();
+        out.println(allPassed() ? "RESULT: all checks passed" : "RESULT: CHECKS FAILED");
+        out.println("===================================================================");
+    }
+
+    private static Check loadCheck(String name, LoadResult result) {
+        String detail = format("%,d errors%s%s", result.errors(),
+                result.exhausted() ? "; a client ran out of voters (use more --voters)" : "",
+                result.firstError() == null ? "" : "; first: " + result.firstError());
+        return new Check(name, result.errors() == 0 && !result.exhausted(), detail);
+    }
+
+    private static String mebibytes(OptionalLong kib) {
+        return kib.isPresent() ? format("%,d MiB", kib.getAsLong() / 1024) : "n/a (no /proc)";
+    }
+
+    private static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}

@@ -146,6 +146,17 @@ class RollImportTest extends RegistryTestSupport {
     }
 
     @Test
+    void messageOverTheRowLimitIsInvalidAndTheStreamStops() {
+        String election = electionWithStations();
+        List<VoterRow> rows = IntStream.range(0, 10_001).mapToObj(n -> voter(n, "S1")).toList();
+
+        StatusRuntimeException e = failure(Status.Code.INVALID_ARGUMENT,
+                () -> importVoters(election, requestId(), rows, 10_001));
+
+        assertThat(violatedFields(e)).containsExactly("rows");
+    }
+
+    @Test
     void importIntoUnknownElectionIsNotFound() {
         failure(Status.Code.NOT_FOUND, () -> importVoters("no-such-election", List.of(voter(1, "S1"))));
     }

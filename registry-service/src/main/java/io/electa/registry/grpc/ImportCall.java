@@ -40,6 +40,9 @@ final class ImportCall<Q extends Message, R, A extends Message> implements Strea
         Parser<A> parser();
     }
 
+    /** Rows one message may carry (the contract's limit). */
+    static final int MAX_ROWS_PER_MESSAGE = 10_000;
+
     private enum State { AWAIT_HEADER, STARTING, ROWS, FINISHING, DONE }
 
     private final ServerCallStreamObserver<A> response;
@@ -77,7 +80,12 @@ final class ImportCall<Q extends Message, R, A extends Message> implements Strea
         } else if (received != null) {
             fail(invalid("header", "the header must be sent once, in the first message"));
         } else if (state == State.ROWS) {
-            take(protocol.rows(message));
+            List<R> rows = protocol.rows(message);
+            if (rows.size() > MAX_ROWS_PER_MESSAGE) {
+                fail(invalid("rows", "a message may carry at most " + MAX_ROWS_PER_MESSAGE + " rows, not " + rows.size()));
+                return;
+            }
+            take(rows);
         }
     }
 

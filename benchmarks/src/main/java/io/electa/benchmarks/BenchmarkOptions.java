@@ -39,7 +39,8 @@ record BenchmarkOptions(
               --rows-per-message N  voter rows per ImportVoters message, 1..10000 (default 10000)
               --mark-clients N      concurrent marking clients, gRPC and JDBC alike (default 8)
               --mark-seconds N      measured marking time of each side (default 20)
-              --warmup-seconds N    unmeasured warm-up before each marking measurement (default 3)
+              --warmup-seconds N    unmeasured warm-up before each marking measurement (default 30;
+                                    a fresh JVM on 2 cores needs ~30 s of load to settle)
               --postgres HOST:PORT  PostgreSQL (default 127.0.0.1:5432)
               --admin-user NAME     superuser that recreates the database (default postgres;
                                     password from PGPASSWORD if set)
@@ -100,7 +101,7 @@ record BenchmarkOptions(
                 (int) number(v, "rows-per-message", 10_000, 1, 10_000),
                 (int) number(v, "mark-clients", 8, 1, 256),
                 (int) number(v, "mark-seconds", 20, 1, 3_600),
-                (int) number(v, "warmup-seconds", 3, 0, 600),
+                (int) number(v, "warmup-seconds", 30, 0, 600),
                 matching(v, "postgres", "127.0.0.1:5432", HOST_PORT),
                 matching(v, "admin-user", "postgres", SQL_NAME),
                 matching(v, "database", "electa_bench", SQL_NAME),

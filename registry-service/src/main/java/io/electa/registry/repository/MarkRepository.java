@@ -62,11 +62,14 @@ public class MarkRepository {
         this.pool = pool;
     }
 
-    /** Attempts the mark; null when the election does not exist. */
+    /**
+     * Attempts the mark; null when the election does not exist. One statement is one
+     * transaction: the mark and its counter commit together, in a single round trip.
+     */
     public Uni<MarkAttempt> mark(String electionId, String nationalId, String stationCode, String requestId) {
-        return pool.withTransaction(connection -> connection.preparedQuery(MARK)
+        return pool.preparedQuery(MARK)
                 .execute(Tuple.of(electionId, nationalId, stationCode, requestId))
-                .map(rows -> rows.size() == 0 ? null : toAttempt(electionId, nationalId, rows.iterator().next())));
+                .map(rows -> rows.size() == 0 ? null : toAttempt(electionId, nationalId, rows.iterator().next()));
     }
 
     /** The voter's mark, or null. */

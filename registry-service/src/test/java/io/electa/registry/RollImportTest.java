@@ -122,6 +122,61 @@ class RollImportTest extends RegistryTestSupport {
     }
 
     @Test
+    void firstImportIsAllOrNothingWhenTheClientGivesUp() throws Exception {
+        String election = electionWithStations();
+        CompletableFuture<ImportVotersResponse> answer = new CompletableFuture<>();
+        StreamObserver<ImportVotersRequest> stream = imports().importVoters(observer(answer));
+        stream.onNext(ImportVotersRequest.newBuilder()
+                .setHeader(ImportHeader.newBuilder().setElectionId(election).setRequestId(requestId())).build());
+        for (int from = 0; from < 30_000; from += 5_000) {
+            int start = from;
+            stream.onNext(ImportVotersRequest.newBuilder().setVoters(VoterRows.newBuilder().addAllRows(
+                    IntStream.range(start, start + 5_000).mapToObj(n -> voter(n, "S1")).toList())).build());
+        }
+        Thread.sleep(500);
+        stream.onError(Status.CANCELLED.withDescription("operator pressed stop").asRuntimeException());
+
+        ImportReport retry = importVoters(election, IntStream.range(0, 10).mapToObj(n -> voter(n, "S1")).toList());
+
+        assertThat(retry.getAccepted()).as("nothing of the cancelled load stayed").isEqualTo(10);
+        failure(Status.Code.NOT_FOUND, () -> registry().getVoter(GetVoterRequest.newBuilder()
+                .setElectionId(election).setNationalId(NationalId.of(20_000)).build()));
+    }
+
+    @Test
+    void concurrentImportsIntoOneRollLeaveEveryAcknowledgedRow() throws Exception {
+        String election = electionWithStations();
+        List<VoterRow> first = IntStream.range(0, 20_000).mapToObj(n -> voter(n, "S1")).toList();
+        List<VoterRow> second = IntStream.range(10_000, 30_000).mapToObj(n -> voter(n, "S2")).toList();
+
+        CompletableFuture<ImportReport> a = CompletableFuture.supplyAsync(() -> importVoters(election, first));
+        CompletableFuture<ImportReport> b = CompletableFuture.supplyAsync(() -> importVoters(election, second));
+        ImportReport ra = outcome(a);
+        ImportReport rb = outcome(b);
+
+        // Each import either completes, or fails FAILED_PRECONDITION while a first load runs.
+        assertThat(ra != null || rb != null).isTrue();
+        if (ra != null && rb != null) {
+            assertThat(ra.getAccepted() + rb.getAccepted()).isEqualTo(30_000);
+        }
+        ImportReport completed = ra != null ? ra : rb;
+        List<VoterRow> completedRows = ra != null ? first : second;
+        ImportReport again = importVoters(election, completedRows);
+        assertThat(again.getAccepted()).as("every acknowledged row is stored").isZero();
+        assertThat(completed.getRejected()).isZero();
+    }
+
+    private static ImportReport outcome(CompletableFuture<ImportReport> result) throws Exception {
+        try {
+            return result.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOfSatisfying(StatusRuntimeException.class,
+                    sre -> assertThat(sre.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
+            return null;
+        }
+    }
+
+    @Test
     void streamWithoutHeaderIsInvalid() {
         CompletableFuture<ImportVotersResponse> answer = new CompletableFuture<>();
         StreamObserver<ImportVotersRequest> stream = imports().importVoters(observer(answer));

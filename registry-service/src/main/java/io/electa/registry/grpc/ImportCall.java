@@ -93,6 +93,7 @@ final class ImportCall<Q extends Message, R, A extends Message> implements Strea
     public synchronized void onError(Throwable cancelled) {
         // The client went away: batches already committed stay (imports are idempotent).
         state = State.DONE;
+        importer.abort();
     }
 
     @Override
@@ -196,9 +197,11 @@ final class ImportCall<Q extends Message, R, A extends Message> implements Strea
             return;
         }
         state = State.FINISHING;
-        A answer = protocol.answer(report);
-        idempotency.store(protocol.method(), header.getRequestId(), header, answer)
-                .subscribe().with(stored -> answered(answer), this::fail);
+        importer.commit()
+                .invoke(report::add)
+                .map(committed -> protocol.answer(report))
+                .call(answer -> idempotency.store(protocol.method(), header.getRequestId(), header, answer))
+                .subscribe().with(this::answered, this::fail);
     }
 
     private synchronized void answered(A answer) {
@@ -219,6 +222,7 @@ final class ImportCall<Q extends Message, R, A extends Message> implements Strea
         }
         state = State.DONE;
         response.onError(GrpcErrors.toStatus(failure));
+        importer.abort();
     }
 
     private static Throwable invalid(String field, String description) {

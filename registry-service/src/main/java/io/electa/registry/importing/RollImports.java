@@ -1,6 +1,7 @@
 package io.electa.registry.importing;
 
 import io.electa.registry.repository.RollImportRepository;
+import io.electa.registry.repository.VoterCopyLoads;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -8,19 +9,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RollImports {
     private final RollImportRepository repository;
+    private final VoterCopyLoads copyLoads;
     private final int batchSize;
     private final int parallelism;
 
-    public RollImports(RollImportRepository repository,
+    public RollImports(RollImportRepository repository, VoterCopyLoads copyLoads,
             @ConfigProperty(name = "electa.import.batch-size") int batchSize,
             @ConfigProperty(name = "electa.import.parallelism") int parallelism) {
         this.repository = repository;
+        this.copyLoads = copyLoads;
         this.batchSize = batchSize;
         this.parallelism = parallelism;
     }
 
     public RowImport<ImportedVoter> voters() {
-        return new VoterImport(repository, batchSize);
+        return new VoterImport(repository, copyLoads, batchSize);
     }
 
     public RowImport<ImportedStation> stations() {

@@ -23,4 +23,17 @@ public interface RowImport<R> {
 
     /** Takes the buffered rows as a batch and writes them (the buffer starts empty again). */
     Uni<UpsertCounts> writeBuffered();
+
+    /**
+     * Makes every written batch durable, after the last one was written; answers the counts
+     * not yet reported by {@link #writeBuffered()}. Batches that commit on their own report
+     * nothing here.
+     */
+    default Uni<UpsertCounts> commit() {
+        return Uni.createFrom().item(new UpsertCounts(0, 0, 0));
+    }
+
+    /** Gives up: nothing written and not yet committed stays. Safe to call more than once. */
+    default void abort() {
+    }
 }

@@ -2,6 +2,8 @@ package io.electa.registry.importing;
 
 import io.electa.registry.domain.NationalId;
 import io.electa.registry.repository.RollImportRepository;
+import io.electa.registry.repository.VoterCopyLoad;
+import io.electa.registry.repository.VoterCopyLoads;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 import org.roaringbitmap.RoaringBitmap;
@@ -9,18 +11,23 @@ import org.roaringbitmap.RoaringBitmap;
 /**
  * The rules of a voter import stream. Memory stays flat however long the stream: one batch of
  * rows, the election's station codes, and a compressed bitmap of the national IDs seen so far
- * (a few bytes per voter) to reject a national ID repeated in the stream.
+ * (a few bytes per voter) to reject a national ID repeated in the stream. The first import
+ * into an empty roll goes by COPY in one transaction ({@link VoterCopyLoad}); later imports
+ * upsert batch by batch.
  */
 public final class VoterImport implements RowImport<ImportedVoter> {
     private final RollImportRepository repository;
+    private final VoterCopyLoads copyLoads;
     private final int batchSize;
     private final RoaringBitmap seen = new RoaringBitmap();
     private String electionId;
     private VoterRowRules rules;
     private VoterBatch buffer;
+    private VoterCopyLoad firstLoad;
 
-    VoterImport(RollImportRepository repository, int batchSize) {
+    VoterImport(RollImportRepository repository, VoterCopyLoads copyLoads, int batchSize) {
         this.repository = repository;
+        this.copyLoads = copyLoads;
         this.batchSize = batchSize;
     }
 
@@ -31,6 +38,8 @@ public final class VoterImport implements RowImport<ImportedVoter> {
         return OpenRoll.require(repository, electionId)
                 .chain(facts -> repository.stationCodes(electionId)
                         .invoke(codes -> rules = new VoterRowRules(electionId, facts.electionDay(), codes)))
+                .chain(() -> copyLoads.openIfEmpty(electionId))
+                .invoke(load -> firstLoad = load)
                 .replaceWithVoid();
     }
 
@@ -64,6 +73,18 @@ public final class VoterImport implements RowImport<ImportedVoter> {
     public Uni<UpsertCounts> writeBuffered() {
         VoterBatch batch = buffer;
         buffer = new VoterBatch(batchSize);
-        return repository.upsertVoters(electionId, batch);
+        return firstLoad != null ? firstLoad.write(batch) : repository.upsertVoters(electionId, batch);
+    }
+
+    @Override
+    public Uni<UpsertCounts> commit() {
+        return firstLoad != null ? firstLoad.commit() : RowImport.super.commit();
+    }
+
+    @Override
+    public void abort() {
+        if (firstLoad != null) {
+            firstLoad.abort();
+        }
     }
 }

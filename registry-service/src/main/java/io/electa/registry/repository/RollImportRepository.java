@@ -19,12 +19,17 @@ import java.util.Set;
  * only where something changed (a re-import writes nothing), counted in the same statement.
  * Each batch holds a share lock on its election row, so it cannot interleave with a roll freeze
  * (which takes the row for update): a batch either commits before the freeze or writes nothing.
+ * Voter batches also try the voter-import advisory lock shared: while a first load by COPY
+ * ({@link VoterCopyLoad}) holds it, a batch writes nothing and fails FAILED_PRECONDITION.
  */
 @ApplicationScoped
 public class RollImportRepository {
     private static final String UPSERT_VOTERS = """
-            WITH roll_open AS (
-                SELECT 1 FROM election WHERE election_id = $1 AND status = 'SCHEDULED' FOR SHARE
+            WITH import_lock AS (
+                SELECT pg_try_advisory_xact_lock_shared(hashtext('electa.voter-import'), hashtext($1)) AS held
+            ), roll_open AS (
+                SELECT 1 FROM election, import_lock
+                WHERE election_id = $1 AND status = 'SCHEDULED' AND import_lock.held FOR SHARE OF election
             ), written AS (
                 INSERT INTO voter (election_id, national_id, family_name, given_name, date_of_birth, station_code)
                 SELECT $1, t.* FROM unnest($2::text[], $3::text[], $4::text[], $5::date[], $6::text[]) AS t
@@ -37,7 +42,7 @@ public class RollImportRepository {
                           (EXCLUDED.family_name, EXCLUDED.given_name, EXCLUDED.date_of_birth, EXCLUDED.station_code)
                 RETURNING xmax = 0 AS created
             )
-            SELECT EXISTS (SELECT 1 FROM roll_open) AS roll_open,
+            SELECT EXISTS (SELECT 1 FROM roll_open) AS roll_open, (SELECT held FROM import_lock) AS lock_held,
                    count(*) FILTER (WHERE created) AS created, count(*) FILTER (WHERE NOT created) AS updated
             FROM written
             """;
@@ -55,7 +60,7 @@ public class RollImportRepository {
                           IS DISTINCT FROM (EXCLUDED.district_code, EXCLUDED.name, EXCLUDED.address)
                 RETURNING xmax = 0 AS created
             )
-            SELECT EXISTS (SELECT 1 FROM roll_open) AS roll_open,
+            SELECT EXISTS (SELECT 1 FROM roll_open) AS roll_open, true AS lock_held,
                    count(*) FILTER (WHERE created) AS created, count(*) FILTER (WHERE NOT created) AS updated
             FROM written
             """;
@@ -108,6 +113,10 @@ public class RollImportRepository {
                 .execute(args)
                 .map(result -> {
                     Row row = result.iterator().next();
+                    if (!row.getBoolean("lock_held")) {
+                        throw new FailedPreconditionException("a first load of this roll is running; retry the"
+                                + " import when it has ended (rows already imported stay)", "IMPORT_RUNNING");
+                    }
                     if (!row.getBoolean("roll_open")) {
                         throw new FailedPreconditionException(
                                 "the roll is no longer open for import (frozen or election gone)", "ROLL_FROZEN");

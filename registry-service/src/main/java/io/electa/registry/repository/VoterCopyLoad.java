@@ -1,0 +1,235 @@
+package io.electa.registry.repository;
+
+import io.electa.registry.domain.ElectionStatus;
+import io.electa.registry.domain.FailedPreconditionException;
+import io.electa.registry.importing.UpsertCounts;
+import io.electa.registry.importing.VoterBatch;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * The first load of an election's roll, by COPY straight into {@code voter}, in one
+ * transaction: all rows or none. Used only when the roll is empty and no other import of the
+ * election writes (an advisory lock, taken without waiting; upsert batches try it shared and
+ * fail while a load holds it), so no row can conflict. Otherwise the import upserts.
+ * The election row stays share-locked until commit, so the roll cannot be frozen mid-load.
+ * JDBC blocks: every step runs, in order, on the load's own thread.
+ */
+public final class VoterCopyLoad {
+    /** The advisory lock key space of voter imports; the second key is the election's hash. */
+    static final String LOCK_SPACE = "electa.voter-import";
+    private static final String COPY = "COPY voter (election_id, national_id, family_name, given_name,"
+            + " date_of_birth, station_code) FROM STDIN";
+
+    private final Connection connection;
+    private final CopyIn copy;
+    private final ExecutorService thread;
+    private final Executor caller;
+    private final String electionId;
+    private long rows;
+    private boolean closed;
+
+    private VoterCopyLoad(Connection connection, CopyIn copy, ExecutorService thread, Executor caller,
+            String electionId) {
+        this.connection = connection;
+        this.copy = copy;
+        this.thread = thread;
+        this.caller = caller;
+        this.electionId = electionId;
+    }
+
+    /** A load into the election's empty roll; null when it has voters or another import writes. */
+    static Uni<VoterCopyLoad> openIfEmpty(DataSource dataSource, String electionId) {
+        Executor caller = callerContext();
+        return Uni.createFrom().item(() -> open(dataSource, electionId, caller))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(caller);
+    }
+
+    /** Answers go back to the caller's Vert.x context (the gRPC call's), where the import runs. */
+    private static Executor callerContext() {
+        Context context = Vertx.currentContext();
+        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+    }
+
+    /** Sends a batch to the server; counted at {@link #commit()}. */
+    public Uni<UpsertCounts> write(VoterBatch batch) {
+        return onThread(() -> {
+            byte[] text = encode(batch);
+            try {
+                copy.writeToCopy(text, 0, text.length);
+            } catch (SQLException e) {
+                throw new IllegalStateException("COPY into the roll failed", e);
+            }
+            rows += batch.size();
+            return new UpsertCounts(0, 0, 0);
+        });
+    }
+
+    /** Ends the COPY and commits; every row was new. */
+    public Uni<UpsertCounts> commit() {
+        return onThread(() -> {
+            try {
+                long copied = copy.endCopy();
+                connection.commit();
+                close();
+                return new UpsertCounts(copied, 0, rows - copied);
+            } catch (SQLException e) {
+                throw new IllegalStateException("committing the roll load failed", e);
+            }
+        });
+    }
+
+    /** Cancels the COPY and rolls back; nothing of the load stays. */
+    public void abort() {
+        if (thread.isShutdown()) {
+            return;
+        }
+        thread.execute(() -> {
+            if (closed) {
+                return;
+            }
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+                connection.rollback();
+            } catch (SQLException e) {
+                // The connection is discarded below; the server rolls back with it.
+            }
+            close();
+        });
+    }
+
+    private <T> Uni<T> onThread(Supplier<T> step) {
+        return Uni.createFrom().item(step).runSubscriptionOn(thread).emitOn(caller);
+    }
+
+    private void close() {
+        closed = true;
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Already gone.
+        }
+        thread.shutdown();
+    }
+
+    private static VoterCopyLoad open(DataSource dataSource, String electionId, Executor caller) {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            if (!lockImports(connection, electionId) || !requireOpenRoll(connection, electionId)
+                    || hasVoters(connection, electionId)) {
+                connection.rollback();
+                connection.close();
+                return null;
+            }
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+            ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "voter-copy-" + electionId));
+            return new VoterCopyLoad(connection, copy, thread, caller, electionId);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new IllegalStateException("cannot start the roll load", e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** Takes the election's import lock alone, without waiting; false when another import runs. */
+    private static boolean lockImports(Connection connection, String electionId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT pg_try_advisory_xact_lock(hashtext(?), hashtext(?))")) {
+            lock.setString(1, LOCK_SPACE);
+            lock.setString(2, electionId);
+            try (ResultSet row = lock.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    private static boolean requireOpenRoll(Connection connection, String electionId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT status FROM election WHERE election_id = ? FOR SHARE")) {
+            select.setString(1, electionId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next() || ElectionStatus.valueOf(row.getString(1)) != ElectionStatus.SCHEDULED) {
+                    throw new FailedPreconditionException(
+                            "the roll of election " + electionId + " is no longer open for import", "ROLL_FROZEN");
+                }
+                return true;
+            }
+        }
+    }
+
+    private static boolean hasVoters(Connection connection, String electionId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM voter WHERE election_id = ?)")) {
+            select.setString(1, electionId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    /** COPY text format: tab-separated, one line per row; backslash escapes. */
+    private byte[] encode(VoterBatch batch) {
+        String[] ids = batch.nationalIds();
+        String[] family = batch.familyNames();
+        String[] given = batch.givenNames();
+        var births = batch.datesOfBirth();
+        String[] stations = batch.stationCodes();
+        StringBuilder text = new StringBuilder(batch.size() * 64);
+        for (int k = 0; k < batch.size(); k++) {
+            field(text, electionId).append('\t');
+            field(text, ids[k]).append('\t');
+            field(text, family[k]).append('\t');
+            field(text, given[k]).append('\t');
+            text.append(births[k]).append('\t');
+            field(text, stations[k]).append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static StringBuilder field(StringBuilder text, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+        return text;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // Nothing left to do.
+            }
+        }
+    }
+}

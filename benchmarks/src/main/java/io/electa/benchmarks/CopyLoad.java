@@ -1,5 +1,6 @@
 package io.electa.benchmarks;
 
+import io.electa.roll.CopyText;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,27 +49,12 @@ final class CopyLoad {
     }
 
     private static void appendLine(StringBuilder text, String electionId, SyntheticVoter voter) {
-        field(text, electionId).append('\t');
-        field(text, voter.nationalId()).append('\t');
-        field(text, voter.familyName()).append('\t');
-        field(text, voter.givenName()).append('\t');
+        CopyText.field(text, electionId).append('\t');
+        CopyText.field(text, voter.nationalId()).append('\t');
+        CopyText.field(text, voter.familyName()).append('\t');
+        CopyText.field(text, voter.givenName()).append('\t');
         text.append(voter.dateOfBirth()).append('\t');
-        field(text, voter.stationCode()).append('\n');
-    }
-
-    /** Appends a value escaped for COPY's text format. */
-    private static StringBuilder field(StringBuilder text, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
-            }
-        }
-        return text;
+        CopyText.field(text, voter.stationCode()).append('\n');
     }
 
     private static void write(CopyIn copy, StringBuilder text) throws SQLException {

@@ -1,5 +1,6 @@
 package io.electa.benchmarks;
 
+import io.electa.roll.NationalId;
 import java.time.LocalDate;
 
 /**
@@ -13,7 +14,7 @@ import java.time.LocalDate;
  * Every voter is 18 to 100 years old on election day; stations are drawn uniformly.
  */
 final class VoterGenerator {
-    private static final long ID_SPACE = NationalIds.MAX_PAYLOAD + 1L;
+    private static final long ID_SPACE = NationalId.MAX_PAYLOAD + 1L;
     /** 3^18: coprime to 10^9, so voter number to payload is one-to-one below 10^9 voters. */
     private static final long ID_STRIDE = 387_420_489L;
     private static final String[] FAMILY_NAMES = {
@@ -64,7 +65,7 @@ final class VoterGenerator {
         String given = GIVEN_NAMES[(int) Long.remainderUnsigned(a >>> 20, GIVEN_NAMES.length)];
         LocalDate birth = LocalDate.ofEpochDay(oldestBirthDay + Long.remainderUnsigned(a >>> 32, birthDays));
         String station = geography.stationCode((int) Long.remainderUnsigned(b, geography.stations()));
-        return new SyntheticVoter(NationalIds.of(payload), family, given, birth, station);
+        return new SyntheticVoter(NationalId.of(payload), family, given, birth, station);
     }
 
     /** SplitMix64: the {@code n}-th value of the stream seeded with {@code seed}. */

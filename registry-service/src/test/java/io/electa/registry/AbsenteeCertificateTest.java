@@ -2,7 +2,7 @@ package io.electa.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.electa.registry.domain.NationalId;
+import io.electa.roll.NationalId;
 import io.electa.registry.v1.AbsenteeCertificate;
 import io.electa.registry.v1.CancelAbsenteeCertificateRequest;
 import io.electa.registry.v1.CertificateStatus;

@@ -3,7 +3,7 @@ package io.electa.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.ErrorInfo;
-import io.electa.registry.domain.NationalId;
+import io.electa.roll.NationalId;
 import io.electa.registry.v1.MarkVotedRequest;
 import io.electa.registry.v1.VoteMark;
 import io.grpc.Status;

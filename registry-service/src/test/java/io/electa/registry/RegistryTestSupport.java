@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import io.electa.common.v1.Date;
-import io.electa.registry.domain.NationalId;
+import io.electa.roll.NationalId;
 import io.electa.registry.v1.ClosePollsRequest;
 import io.electa.registry.v1.CreateDistrictRequest;
 import io.electa.registry.v1.CreateElectionRequest;

@@ -1,5 +1,6 @@
 package io.electa.registry.domain;
 
+import io.electa.roll.NationalId;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.electa.registry.importing;
 
-import io.electa.registry.domain.NationalId;
+import io.electa.roll.NationalId;
 import io.electa.registry.repository.RollImportRepository;
 import io.electa.registry.repository.VoterCopyLoad;
 import io.electa.registry.repository.VoterCopyLoads;

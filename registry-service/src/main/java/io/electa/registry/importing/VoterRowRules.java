@@ -2,7 +2,7 @@ package io.electa.registry.importing;
 
 import io.electa.registry.domain.AgeRule;
 import io.electa.registry.domain.Codes;
-import io.electa.registry.domain.NationalId;
+import io.electa.roll.NationalId;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;

@@ -4,6 +4,7 @@ import io.electa.registry.domain.ElectionStatus;
 import io.electa.registry.domain.FailedPreconditionException;
 import io.electa.registry.importing.UpsertCounts;
 import io.electa.registry.importing.VoterBatch;
+import io.electa.roll.CopyText;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -199,28 +200,14 @@ public final class VoterCopyLoad {
         String[] stations = batch.stationCodes();
         StringBuilder text = new StringBuilder(batch.size() * 64);
         for (int k = 0; k < batch.size(); k++) {
-            field(text, electionId).append('\t');
-            field(text, ids[k]).append('\t');
-            field(text, family[k]).append('\t');
-            field(text, given[k]).append('\t');
+            CopyText.field(text, electionId).append('\t');
+            CopyText.field(text, ids[k]).append('\t');
+            CopyText.field(text, family[k]).append('\t');
+            CopyText.field(text, given[k]).append('\t');
             text.append(births[k]).append('\t');
-            field(text, stations[k]).append('\n');
+            CopyText.field(text, stations[k]).append('\n');
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static StringBuilder field(StringBuilder text, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
-            }
-        }
-        return text;
     }
 
     private static void closeQuietly(Connection connection) {

@@ -3,7 +3,7 @@ package io.electa.registry.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.electa.registry.domain.CalendarDate;
-import io.electa.registry.domain.NationalId;
+import io.electa.roll.NationalId;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;

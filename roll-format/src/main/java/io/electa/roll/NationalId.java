@@ -1,4 +1,4 @@
-package io.electa.registry.domain;
+package io.electa.roll;
 
 /**
  * A national identity number: ten digits, the last a Luhn check digit over the first nine.
@@ -7,6 +7,8 @@ package io.electa.registry.domain;
  */
 public final class NationalId {
     public static final int LENGTH = 10;
+    /** The largest payload: nine digits. */
+    public static final int MAX_PAYLOAD = 999_999_999;
 
     private NationalId() {
     }
@@ -32,7 +34,7 @@ public final class NationalId {
 
     /** The ID for a nine-digit payload (0..999,999,999), with its check digit. */
     public static String of(int payload) {
-        if (payload < 0 || payload > 999_999_999) {
+        if (payload < 0 || payload > MAX_PAYLOAD) {
             throw new IllegalArgumentException("payload out of range: " + payload);
         }
         String digits = String.format("%09d", payload);

@@ -1,4 +1,4 @@
-package io.electa.registry.domain;
+package io.electa.roll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -97,6 +97,20 @@ class RollImportTest extends RegistryTestSupport {
     }
 
     @Test
+    void rejectionsPastTheListLimitAreCountedNotListed() {
+        String election = electionWithStations();
+        List<VoterRow> rows = IntStream.range(0, 20_005)
+                .mapToObj(n -> voter(n, "S1").toBuilder().setNationalId("bad-" + n).build()).toList();
+
+        ImportReport report = importVoters(election, requestId(), rows, 5_000);
+
+        assertThat(report.getRejected()).isEqualTo(20_005);
+        assertThat(report.getRejectionsCount()).isEqualTo(20_000);
+        assertThat(report.getRejectionsOmitted()).isEqualTo(5);
+        assertThat(report.getSerializedSize()).isLessThan(4 * 1024 * 1024);
+    }
+
+    @Test
     void votersTurning18OnElectionDayMayVote() {
         String election = electionWithStations();
 

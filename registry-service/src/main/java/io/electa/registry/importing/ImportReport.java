@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Counts and rejections of one import stream; lists at most {@link #MAX_LISTED} rejections. */
 public final class ImportReport {
-    public static final int MAX_LISTED = 100_000;
+    public static final int MAX_LISTED = 20_000;
 
     private final String electionId;
     private long received;

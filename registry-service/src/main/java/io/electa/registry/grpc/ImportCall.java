@@ -185,7 +185,7 @@ final class ImportCall<Q extends Message, R, A extends Message> implements Strea
         }
         writing--;
         report.add(counts);
-        if (waitingForCapacity && !clientDone) {
+        if (waitingForCapacity && !clientDone && writing < parallelism) {
             waitingForCapacity = false;
             response.request(1);
         }

@@ -15,9 +15,10 @@ public class RollImports {
 
     public RollImports(RollImportRepository repository, VoterCopyLoads copyLoads,
             @ConfigProperty(name = "electa.import.batch-size") int batchSize,
-            @ConfigProperty(name = "electa.import.parallelism") int parallelism) {
+            @ConfigProperty(name = "electa.import.parallelism") int parallelism,
+            @ConfigProperty(name = "electa.import.first-load-by-copy") boolean firstLoadByCopy) {
         this.repository = repository;
-        this.copyLoads = copyLoads;
+        this.copyLoads = firstLoadByCopy ? copyLoads : null;
         this.batchSize = batchSize;
         this.parallelism = parallelism;
     }

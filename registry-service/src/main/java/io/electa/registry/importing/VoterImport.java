@@ -38,7 +38,7 @@ public final class VoterImport implements RowImport<ImportedVoter> {
         return OpenRoll.require(repository, electionId)
                 .chain(facts -> repository.stationCodes(electionId)
                         .invoke(codes -> rules = new VoterRowRules(electionId, facts.electionDay(), codes)))
-                .chain(() -> copyLoads.openIfEmpty(electionId))
+                .chain(() -> copyLoads == null ? Uni.createFrom().nullItem() : copyLoads.openIfEmpty(electionId))
                 .invoke(load -> firstLoad = load)
                 .replaceWithVoid();
     }

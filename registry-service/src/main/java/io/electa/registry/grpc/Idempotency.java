@@ -11,6 +11,7 @@ import io.electa.registry.domain.ProcessedRequest;
 import io.electa.registry.repository.ProcessedRequestRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +27,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class Idempotency {
     private static final String REQUEST_ID = "request_id";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final ProcessedRequestRepository processed;
 
@@ -42,7 +44,8 @@ public class Idempotency {
                         .chain(found -> found != null
                                 ? Uni.createFrom().item(replay(found, method, fingerprint, parser))
                                 : action.get().call(response -> remember(requestId, method, fingerprint, response))))
-                .onFailure().recoverWithUni(failure -> replayAfterRace(requestId, method, fingerprint, parser, failure));
+                .onFailure(Idempotency::isDuplicateKey)
+                .recoverWithUni(failure -> replayAfterRace(requestId, method, fingerprint, parser, failure));
     }
 
     /** The stored answer of {@code requestId}, or null when it was not answered yet. */
@@ -61,6 +64,16 @@ public class Idempotency {
     private Uni<ProcessedRequest> remember(String requestId, String method, String fingerprint, Message response) {
         return processed.persist(ProcessedRequest.of(requestId, method, fingerprint, response.toByteArray(),
                 Clock.now()));
+    }
+
+    /** A unique violation: perhaps a concurrent twin with the same request_id committed first. */
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A concurrent twin committed first: answer as it did; otherwise the failure stands. */

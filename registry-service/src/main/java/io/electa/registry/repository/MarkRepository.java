@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Vote marks. One statement reads what the rules need, inserts the mark when they allow it
  * (the primary key makes it once per voter and election) and bumps the station's turnout
- * counter in the same transaction.
+ * counter in the same transaction. The marking station is the voter's own or the
+ * certificate's, both known to exist, so whether another station exists is asked only when
+ * a mark is refused.
  */
 @ApplicationScoped
 public class MarkRepository {
@@ -19,9 +21,7 @@ public class MarkRepository {
             WITH ctx AS (
                 SELECT e.status,
                        v.station_code AS home_station,
-                       c.station_code AS certificate_station,
-                       EXISTS (SELECT 1 FROM station s
-                               WHERE s.election_id = e.election_id AND s.station_code = $3) AS station_exists
+                       c.station_code AS certificate_station
                 FROM election e
                 LEFT JOIN voter v ON v.election_id = e.election_id AND v.national_id = $2
                 LEFT JOIN absentee_certificate c
@@ -31,7 +31,7 @@ public class MarkRepository {
                 INSERT INTO vote_mark (election_id, national_id, station_code, marked_at, request_id, absentee)
                 SELECT $1, $2, $3, clock_timestamp(), $4, ctx.certificate_station IS NOT NULL
                 FROM ctx
-                WHERE ctx.status = 'POLLING' AND ctx.station_exists
+                WHERE ctx.status = 'POLLING'
                   AND $3 = coalesce(ctx.certificate_station, ctx.home_station)
                 ON CONFLICT (election_id, national_id) DO NOTHING
                 RETURNING station_code, marked_at, request_id, absentee
@@ -41,7 +41,7 @@ public class MarkRepository {
                 WHERE t.election_id = $1 AND t.station_code = inserted.station_code
                 RETURNING t.voted
             )
-            SELECT ctx.status, ctx.home_station, ctx.certificate_station, ctx.station_exists,
+            SELECT ctx.status, ctx.home_station, ctx.certificate_station,
                    (SELECT count(*) FROM counted) AS counted,
                    coalesce(i.station_code, m.station_code) AS mark_station,
                    coalesce(i.marked_at, m.marked_at) AS mark_time,
@@ -55,6 +55,9 @@ public class MarkRepository {
 
     private static final String FIND = "SELECT station_code, marked_at, request_id, absentee FROM vote_mark"
             + " WHERE election_id = $1 AND national_id = $2";
+
+    private static final String STATION_EXISTS =
+            "SELECT EXISTS (SELECT 1 FROM station WHERE election_id = $1 AND station_code = $2)";
 
     private final Pool pool;
 
@@ -72,6 +75,12 @@ public class MarkRepository {
                 .map(rows -> rows.size() == 0 ? null : toAttempt(electionId, nationalId, rows.iterator().next()));
     }
 
+    public Uni<Boolean> stationExists(String electionId, String stationCode) {
+        return pool.preparedQuery(STATION_EXISTS)
+                .execute(Tuple.of(electionId, stationCode))
+                .map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
     /** The voter's mark, or null. */
     public Uni<VoteMark> find(String electionId, String nationalId) {
         return pool.preparedQuery(FIND)
@@ -84,7 +93,7 @@ public class MarkRepository {
         VoteMark mark = row.getString("mark_station") == null ? null
                 : toMark(electionId, nationalId, row, "mark_station", "mark_time", "mark_request_id", "mark_absentee");
         return new MarkAttempt(ElectionStatus.valueOf(row.getString("status")), row.getString("home_station"),
-                row.getString("certificate_station"), row.getBoolean("station_exists"),
+                row.getString("certificate_station"),
                 Boolean.TRUE.equals(row.getBoolean("created")), mark);
     }
 
@@ -99,6 +108,6 @@ public class MarkRepository {
      * mark now on record (created by this attempt or an earlier one), if any.
      */
     public record MarkAttempt(ElectionStatus status, String homeStation, String certificateStation,
-            boolean stationExists, boolean created, VoteMark mark) {
+            boolean created, VoteMark mark) {
     }
 }

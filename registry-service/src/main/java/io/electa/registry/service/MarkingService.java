@@ -42,11 +42,28 @@ public class MarkingService {
         if (attempt.homeStation() == null) {
             throw new NotFoundException("voter " + nationalId + " not found on the roll of election " + electionId);
         }
-        if (!attempt.stationExists()) {
-            throw new NotFoundException("station " + stationCode + " not found in election " + electionId);
+        return requireStationExists(attempt, electionId, stationCode)
+                .chain(() -> refusedOrRaced(attempt, electionId, nationalId, stationCode, requestId));
+    }
+
+    /** The station exists when it is the voter's own or the certificate's; otherwise ask. */
+    private Uni<Void> requireStationExists(MarkAttempt attempt, String electionId, String stationCode) {
+        if (stationCode.equals(attempt.homeStation()) || stationCode.equals(attempt.certificateStation())) {
+            return Uni.createFrom().voidItem();
         }
-        if (mark != null) {
-            throw alreadyMarked(mark);
+        return marks.stationExists(electionId, stationCode)
+                .invoke(exists -> {
+                    if (!exists) {
+                        throw new NotFoundException("station " + stationCode + " not found in election " + electionId);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<VoteMark> refusedOrRaced(MarkAttempt attempt, String electionId, String nationalId,
+            String stationCode, String requestId) {
+        if (attempt.mark() != null) {
+            throw alreadyMarked(attempt.mark());
         }
         requireRightStation(attempt, nationalId, stationCode);
         // Allowed, yet not created and no mark seen: a concurrent attempt won; read its mark.

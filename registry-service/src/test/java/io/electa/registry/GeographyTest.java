@@ -1,5 +1,9 @@
 package io.electa.registry;
 
+import static io.electa.testing.GrpcAssertions.errorInfo;
+import static io.electa.testing.GrpcAssertions.failure;
+import static io.electa.testing.GrpcAssertions.violatedFields;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.electa.registry.v1.CreateStationRequest;

@@ -1,10 +1,7 @@
 package io.electa.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.rpc.BadRequest;
-import com.google.rpc.ErrorInfo;
 import io.electa.common.v1.Date;
 import io.electa.roll.NationalId;
 import io.electa.registry.v1.ClosePollsRequest;
@@ -26,16 +23,13 @@ import io.electa.registry.v1.VoterRow;
 import io.electa.registry.v1.VoterRows;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -187,46 +181,6 @@ public abstract class RegistryTestSupport {
             }
             throw new AssertionError(e.getCause());
         } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Runs the call, asserts it fails with {@code code}, and returns the failure. */
-    protected static StatusRuntimeException failure(Status.Code code, ThrowingCallable call) {
-        StatusRuntimeException[] caught = new StatusRuntimeException[1];
-        assertThatThrownBy(call)
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                    assertThat(e.getStatus().getCode()).as(e.getStatus().toString()).isEqualTo(code);
-                    caught[0] = e;
-                });
-        return caught[0];
-    }
-
-    /** The fields named in the failure's google.rpc.BadRequest. */
-    protected static List<String> violatedFields(StatusRuntimeException e) {
-        com.google.rpc.Status status = StatusProto.fromThrowable(e);
-        assertThat(status).as("google.rpc.Status details").isNotNull();
-        return status.getDetailsList().stream()
-                .filter(any -> any.is(BadRequest.class))
-                .flatMap(any -> unpack(any, BadRequest.class).getFieldViolationsList().stream())
-                .map(BadRequest.FieldViolation::getField)
-                .toList();
-    }
-
-    protected static ErrorInfo errorInfo(StatusRuntimeException e) {
-        com.google.rpc.Status status = StatusProto.fromThrowable(e);
-        assertThat(status).as("google.rpc.Status details").isNotNull();
-        return status.getDetailsList().stream()
-                .filter(any -> any.is(ErrorInfo.class))
-                .map(any -> unpack(any, ErrorInfo.class))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no ErrorInfo in " + status));
-    }
-
-    private static <T extends com.google.protobuf.Message> T unpack(com.google.protobuf.Any any, Class<T> type) {
-        try {
-            return any.unpack(type);
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new AssertionError(e);
         }
     }

@@ -1,5 +1,7 @@
 package io.electa.registry.domain;
 
+import io.electa.support.domain.FailedPreconditionException;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,7 @@
 package io.electa.registry.domain;
 
+import io.electa.support.domain.Ratio;
+
 import java.time.Instant;
 
 /** Turnout of one scope at one moment. */

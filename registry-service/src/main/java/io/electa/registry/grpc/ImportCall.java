@@ -1,10 +1,13 @@
 package io.electa.registry.grpc;
 
+import io.electa.support.grpc.GrpcErrors;
+import io.electa.support.idempotency.Idempotency;
+
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
-import io.electa.registry.domain.FieldViolation;
-import io.electa.registry.domain.InvalidArgumentException;
-import io.electa.registry.domain.Violations;
+import io.electa.support.domain.FieldViolation;
+import io.electa.support.domain.InvalidArgumentException;
+import io.electa.support.domain.Violations;
 import io.electa.registry.importing.ImportReport;
 import io.electa.registry.importing.RowImport;
 import io.electa.registry.importing.UpsertCounts;

@@ -1,9 +1,14 @@
 package io.electa.registry.grpc;
 
+import io.electa.support.grpc.Pages;
+import io.electa.support.idempotency.Idempotency;
+
+import io.electa.roll.NationalId;
+
 import io.electa.common.v1.Date;
 import io.electa.registry.domain.Station;
 import io.electa.registry.domain.TurnoutScope;
-import io.electa.registry.domain.Violations;
+import io.electa.support.domain.Violations;
 import io.electa.registry.service.CertificateService;
 import io.electa.registry.service.ElectionService;
 import io.electa.registry.service.GeographyService;
@@ -28,6 +33,7 @@ public class RegistryGrpcService implements RegistryService {
     private static final int MAX_NAME = 200;
     private static final int MAX_ADDRESS = 300;
     private static final int MAX_REASON = 500;
+    private static final String NATIONAL_ID_RULE = "must be 10 digits ending in a valid check digit";
 
     private final ElectionService elections;
     private final GeographyService geography;
@@ -219,7 +225,7 @@ public class RegistryGrpcService implements RegistryService {
     public Uni<GetVoterResponse> getVoter(GetVoterRequest request) {
         return checked(() -> {
             new Violations().electionId("election_id", request.getElectionId())
-                    .nationalId("national_id", request.getNationalId())
+                    .check(NationalId.isValid(request.getNationalId()), "national_id", NATIONAL_ID_RULE)
                     .throwIfAny();
             return voters.voter(request.getElectionId(), request.getNationalId())
                     .map(v -> GetVoterResponse.newBuilder().setVoter(ProtoMapper.voter(v)).build());
@@ -230,7 +236,7 @@ public class RegistryGrpcService implements RegistryService {
     public Uni<FindPollingStationResponse> findPollingStation(FindPollingStationRequest request) {
         return checked(() -> {
             Violations violations = new Violations().electionId("election_id", request.getElectionId())
-                    .nationalId("national_id", request.getNationalId());
+                    .check(NationalId.isValid(request.getNationalId()), "national_id", NATIONAL_ID_RULE);
             LocalDate birth = date("date_of_birth", request.getDateOfBirth(), violations);
             violations.throwIfAny();
             return voters.pollingPlace(request.getElectionId(), request.getNationalId(), birth)
@@ -256,7 +262,7 @@ public class RegistryGrpcService implements RegistryService {
     public Uni<IssueAbsenteeCertificateResponse> issueAbsenteeCertificate(IssueAbsenteeCertificateRequest request) {
         return checked(() -> {
             electionAndRequest(request.getElectionId(), request.getRequestId())
-                    .nationalId("national_id", request.getNationalId())
+                    .check(NationalId.isValid(request.getNationalId()), "national_id", NATIONAL_ID_RULE)
                     .code("station_code", request.getStationCode())
                     .throwIfAny();
             return idempotency.once(request.getRequestId(), request, IssueAbsenteeCertificateResponse.parser(),
@@ -284,7 +290,7 @@ public class RegistryGrpcService implements RegistryService {
     public Uni<MarkVotedResponse> markVoted(MarkVotedRequest request) {
         return checked(() -> {
             electionAndRequest(request.getElectionId(), request.getRequestId())
-                    .nationalId("national_id", request.getNationalId())
+                    .check(NationalId.isValid(request.getNationalId()), "national_id", NATIONAL_ID_RULE)
                     .code("station_code", request.getStationCode())
                     .throwIfAny();
             return marking.mark(request.getElectionId(), request.getNationalId(), request.getStationCode(),

@@ -1,5 +1,7 @@
 package io.electa.registry.grpc;
 
+import io.electa.support.idempotency.Idempotency;
+
 import com.google.protobuf.Parser;
 import io.electa.registry.importing.ImportReport;
 import io.electa.registry.importing.ImportedStation;

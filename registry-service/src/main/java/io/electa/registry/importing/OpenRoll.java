@@ -1,8 +1,8 @@
 package io.electa.registry.importing;
 
 import io.electa.registry.domain.ElectionStatus;
-import io.electa.registry.domain.FailedPreconditionException;
-import io.electa.registry.domain.NotFoundException;
+import io.electa.support.domain.FailedPreconditionException;
+import io.electa.support.domain.NotFoundException;
 import io.electa.registry.repository.RollImportRepository;
 import io.electa.registry.repository.RollImportRepository.ElectionFacts;
 import io.smallrye.mutiny.Uni;

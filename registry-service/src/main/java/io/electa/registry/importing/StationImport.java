@@ -1,6 +1,6 @@
 package io.electa.registry.importing;
 
-import io.electa.registry.domain.Codes;
+import io.electa.support.domain.Codes;
 import io.electa.registry.repository.RollImportRepository;
 import io.smallrye.mutiny.Uni;
 import java.util.HashSet;

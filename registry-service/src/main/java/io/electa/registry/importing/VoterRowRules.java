@@ -1,7 +1,7 @@
 package io.electa.registry.importing;
 
 import io.electa.registry.domain.AgeRule;
-import io.electa.registry.domain.Codes;
+import io.electa.support.domain.Codes;
 import io.electa.roll.NationalId;
 import java.time.LocalDate;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.electa.registry.repository;
 
-import io.electa.registry.domain.NotFoundException;
-import io.electa.registry.domain.Page;
+import io.electa.support.domain.NotFoundException;
+import io.electa.support.domain.Page;
 import io.electa.registry.domain.Station;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

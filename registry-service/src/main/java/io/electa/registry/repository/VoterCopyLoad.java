@@ -1,7 +1,7 @@
 package io.electa.registry.repository;
 
 import io.electa.registry.domain.ElectionStatus;
-import io.electa.registry.domain.FailedPreconditionException;
+import io.electa.support.domain.FailedPreconditionException;
 import io.electa.registry.importing.UpsertCounts;
 import io.electa.registry.importing.VoterBatch;
 import io.electa.roll.CopyText;

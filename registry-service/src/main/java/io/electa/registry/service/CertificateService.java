@@ -1,11 +1,11 @@
 package io.electa.registry.service;
 
 import io.electa.registry.domain.AbsenteeCertificate;
-import io.electa.registry.domain.AlreadyExistsException;
-import io.electa.registry.domain.Clock;
+import io.electa.support.domain.AlreadyExistsException;
+import io.electa.support.domain.Clock;
 import io.electa.registry.domain.Election;
 import io.electa.registry.domain.ElectionStatus;
-import io.electa.registry.domain.FailedPreconditionException;
+import io.electa.support.domain.FailedPreconditionException;
 import io.electa.registry.repository.CertificateRepository;
 import io.electa.registry.repository.ElectionRepository;
 import io.electa.registry.repository.StationRepository;

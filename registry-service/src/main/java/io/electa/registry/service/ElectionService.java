@@ -1,11 +1,11 @@
 package io.electa.registry.service;
 
-import io.electa.registry.domain.AlreadyExistsException;
-import io.electa.registry.domain.Clock;
+import io.electa.support.domain.AlreadyExistsException;
+import io.electa.support.domain.Clock;
 import io.electa.registry.domain.Election;
-import io.electa.registry.domain.FailedPreconditionException;
-import io.electa.registry.domain.NotFoundException;
-import io.electa.registry.domain.Page;
+import io.electa.support.domain.FailedPreconditionException;
+import io.electa.support.domain.NotFoundException;
+import io.electa.support.domain.Page;
 import io.electa.registry.domain.RollDigest;
 import io.electa.registry.repository.ElectionRepository;
 import io.electa.registry.repository.RollDigestRepository;

@@ -1,8 +1,8 @@
 package io.electa.registry.service;
 
-import io.electa.registry.domain.AlreadyExistsException;
+import io.electa.support.domain.AlreadyExistsException;
 import io.electa.registry.domain.District;
-import io.electa.registry.domain.Page;
+import io.electa.support.domain.Page;
 import io.electa.registry.domain.Station;
 import io.electa.registry.repository.DistrictRepository;
 import io.electa.registry.repository.ElectionRepository;

@@ -1,9 +1,9 @@
 package io.electa.registry.service;
 
-import io.electa.registry.domain.AlreadyExistsException;
+import io.electa.support.domain.AlreadyExistsException;
 import io.electa.registry.domain.ElectionStatus;
-import io.electa.registry.domain.FailedPreconditionException;
-import io.electa.registry.domain.NotFoundException;
+import io.electa.support.domain.FailedPreconditionException;
+import io.electa.support.domain.NotFoundException;
 import io.electa.registry.domain.VoteMark;
 import io.electa.registry.repository.MarkRepository;
 import io.electa.registry.repository.MarkRepository.MarkAttempt;

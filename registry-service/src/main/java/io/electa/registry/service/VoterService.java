@@ -1,6 +1,6 @@
 package io.electa.registry.service;
 
-import io.electa.registry.domain.NotFoundException;
+import io.electa.support.domain.NotFoundException;
 import io.electa.registry.domain.Station;
 import io.electa.registry.domain.Voter;
 import io.electa.registry.repository.CertificateRepository;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 import io.electa.registry.importing.ImportReport;
+import io.electa.support.idempotency.Idempotency;
 import io.electa.registry.importing.Rejection;
 import io.electa.registry.importing.RowImport;
 import io.electa.registry.importing.UpsertCounts;

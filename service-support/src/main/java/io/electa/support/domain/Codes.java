@@ -1,8 +1,8 @@
-package io.electa.registry.domain;
+package io.electa.support.domain;
 
 import java.util.regex.Pattern;
 
-/** Formats of identifiers and free text accepted by the registry. */
+/** Formats of identifiers and free text accepted by every Electa service. */
 public final class Codes {
     private static final Pattern ELECTION_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,31}");

@@ -1,14 +1,14 @@
-package io.electa.registry.domain;
+package io.electa.support.domain;
 
 import java.util.Map;
 
 /**
  * A rule the request broke, stated for the client. The gRPC layer maps each kind to its
- * status in one place ({@code io.electa.registry.grpc.GrpcErrors}).
+ * status in one place ({@code io.electa.support.grpc.GrpcErrors}).
  */
 public abstract sealed class DomainException extends RuntimeException
         permits NotFoundException, AlreadyExistsException, FailedPreconditionException,
-        InvalidArgumentException {
+        InvalidArgumentException, UnavailableException {
 
     private final String reason;
     private final Map<String, String> metadata;

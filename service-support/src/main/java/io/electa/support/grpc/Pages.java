@@ -1,26 +1,26 @@
-package io.electa.registry.grpc;
+package io.electa.support.grpc;
 
-import io.electa.registry.domain.Page;
-import io.electa.registry.domain.Violations;
+import io.electa.support.domain.Page;
+import io.electa.support.domain.Violations;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** page_size and page_token: sizes 1..1000 (0 means 100), tokens opaque to clients. */
-final class Pages {
-    static final int DEFAULT_SIZE = 100;
-    static final int MAX_SIZE = 1000;
+public final class Pages {
+    public static final int DEFAULT_SIZE = 100;
+    public static final int MAX_SIZE = 1000;
     private static final String PREFIX = "after:";
 
     private Pages() {
     }
 
-    static int size(int pageSize, Violations violations) {
+    public static int size(int pageSize, Violations violations) {
         violations.check(pageSize >= 0 && pageSize <= MAX_SIZE, "page_size", "must be 0 (default 100) to " + MAX_SIZE);
         return pageSize == 0 ? DEFAULT_SIZE : pageSize;
     }
 
     /** The key after which the page starts; "" for the first page. */
-    static String afterKey(String pageToken, Violations violations) {
+    public static String afterKey(String pageToken, Violations violations) {
         if (pageToken.isEmpty()) {
             return "";
         }
@@ -34,7 +34,7 @@ final class Pages {
         }
     }
 
-    static String nextToken(Page<?> page) {
+    public static String nextToken(Page<?> page) {
         if (page.nextAfterKey() == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package io.electa.registry.domain;
+package io.electa.support.idempotency;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

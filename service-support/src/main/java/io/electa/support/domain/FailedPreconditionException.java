@@ -1,4 +1,4 @@
-package io.electa.registry.domain;
+package io.electa.support.domain;
 
 import java.util.Map;
 

@@ -1,14 +1,12 @@
-package io.electa.registry.grpc;
+package io.electa.support.idempotency;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
-import io.electa.registry.domain.Clock;
-import io.electa.registry.domain.FieldViolation;
-import io.electa.registry.domain.InvalidArgumentException;
-import io.electa.registry.domain.ProcessedRequest;
-import io.electa.registry.repository.ProcessedRequestRepository;
+import io.electa.support.domain.Clock;
+import io.electa.support.domain.FieldViolation;
+import io.electa.support.domain.InvalidArgumentException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;

@@ -1,15 +1,16 @@
-package io.electa.registry.grpc;
+package io.electa.support.grpc;
 
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
-import io.electa.registry.domain.AlreadyExistsException;
-import io.electa.registry.domain.DomainException;
-import io.electa.registry.domain.FailedPreconditionException;
-import io.electa.registry.domain.FieldViolation;
-import io.electa.registry.domain.InvalidArgumentException;
-import io.electa.registry.domain.NotFoundException;
+import io.electa.support.domain.AlreadyExistsException;
+import io.electa.support.domain.DomainException;
+import io.electa.support.domain.FailedPreconditionException;
+import io.electa.support.domain.FieldViolation;
+import io.electa.support.domain.InvalidArgumentException;
+import io.electa.support.domain.NotFoundException;
+import io.electa.support.domain.UnavailableException;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
@@ -25,7 +26,7 @@ import org.jboss.logging.Logger;
  * internals (never UNKNOWN, never a stack trace).
  */
 public final class GrpcErrors {
-    static final String DOMAIN = "electa.io";
+    public static final String DOMAIN = "electa.io";
     private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String SERIALIZATION_FAILURE = "40001";
@@ -52,7 +53,7 @@ public final class GrpcErrors {
         if (findCause(cause, ConnectException.class) != null || findCause(cause, TimeoutException.class) != null
                 || isNoConnection(cause)) {
             LOG.warn("database unavailable", cause);
-            return Status.UNAVAILABLE.withDescription("the registry database is unavailable; retry later")
+            return Status.UNAVAILABLE.withDescription("the database is unavailable; retry later")
                     .asRuntimeException();
         }
         LOG.error("unexpected failure", cause);
@@ -86,6 +87,9 @@ public final class GrpcErrors {
         }
         if (domain instanceof FailedPreconditionException) {
             return Code.FAILED_PRECONDITION;
+        }
+        if (domain instanceof UnavailableException) {
+            return Code.UNAVAILABLE;
         }
         return Code.INVALID_ARGUMENT;
     }

@@ -1,4 +1,4 @@
-package io.electa.registry.grpc;
+package io.electa.support.grpc;
 
 import io.grpc.Metadata;
 import io.grpc.ServerCall;

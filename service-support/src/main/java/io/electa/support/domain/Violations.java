@@ -1,6 +1,5 @@
-package io.electa.registry.domain;
+package io.electa.support.domain;
 
-import io.electa.roll.NationalId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,11 +23,6 @@ public final class Violations {
     public Violations code(String field, String value) {
         return check(Codes.isCode(value), field,
                 "must be 1-32 characters of A-Z, 0-9 and '-', starting with a letter or digit");
-    }
-
-    public Violations nationalId(String field, String value) {
-        return check(NationalId.isValid(value), field,
-                "must be 10 digits ending in a valid check digit");
     }
 
     public Violations text(String field, String value, int max) {

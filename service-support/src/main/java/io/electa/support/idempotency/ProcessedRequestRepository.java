@@ -1,6 +1,5 @@
-package io.electa.registry.repository;
+package io.electa.support.idempotency;
 
-import io.electa.registry.domain.ProcessedRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,5 @@
-package io.electa.registry.domain;
+package io.electa.support.domain;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 

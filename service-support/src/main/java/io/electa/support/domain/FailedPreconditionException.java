@@ -7,4 +7,9 @@ public final class FailedPreconditionException extends DomainException {
     public FailedPreconditionException(String message, String reason) {
         super(message, reason, Map.of());
     }
+
+    /** With facts about the state that forbids it, e.g. a deadline or a quota (ErrorInfo metadata). */
+    public FailedPreconditionException(String message, String reason, Map<String, String> metadata) {
+        super(message, reason, metadata);
+    }
 }

@@ -86,7 +86,7 @@ public class Idempotency {
                 });
     }
 
-    private static <R extends Message> R replay(ProcessedRequest found, String method, String fingerprint,
+    public static <R extends Message> R replay(ProcessedRequest found, String method, String fingerprint,
             Parser<R> parser) {
         if (!found.method.equals(method) || !found.requestSha256.equals(fingerprint)) {
             throw new InvalidArgumentException(List.of(new FieldViolation(REQUEST_ID,
@@ -100,7 +100,7 @@ public class Idempotency {
     }
 
     /** SHA-256 of the request without its request_id. */
-    static String fingerprint(Message request) {
+    public static String fingerprint(Message request) {
         FieldDescriptor requestId = request.getDescriptorForType().findFieldByName(REQUEST_ID);
         Message content = requestId == null ? request : request.toBuilder().clearField(requestId).build();
         try {

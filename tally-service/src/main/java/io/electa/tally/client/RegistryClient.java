@@ -1,0 +1,148 @@
+package io.electa.tally.client;
+
+import io.electa.registry.v1.District;
+import io.electa.registry.v1.GetElectionRequest;
+import io.electa.registry.v1.GetTurnoutRequest;
+import io.electa.registry.v1.ListDistrictsRequest;
+import io.electa.registry.v1.ListStationsRequest;
+import io.electa.registry.v1.MutinyRegistryServiceGrpc.MutinyRegistryServiceStub;
+import io.electa.registry.v1.Station;
+import io.electa.registry.v1.Turnout;
+import io.electa.support.client.Downstream;
+import io.electa.tally.domain.ElectionFacts;
+import io.electa.tally.domain.ElectionPhase;
+import io.electa.tally.domain.StationDirectory;
+import io.electa.tally.domain.StationFacts;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The registry as the tally sees it: elections, stations with their frozen roll sizes and vote
+ * marks, and each election's station directory. Every call has a deadline; failures become
+ * domain errors ({@link Downstream}). What can no longer change is cached: a closed election,
+ * and the station directory from the roll freeze on.
+ */
+@ApplicationScoped
+public class RegistryClient {
+    private static final int PAGE = 1000;
+
+    private final MutinyRegistryServiceStub registry;
+    private final Downstream downstream;
+    private final Map<String, ElectionFacts> closedElections = new ConcurrentHashMap<>();
+    private final Map<String, StationDirectory> finalDirectories = new ConcurrentHashMap<>();
+
+    public RegistryClient(@GrpcClient("registry") MutinyRegistryServiceStub registry,
+            @ConfigProperty(name = "electa.registry.deadline", defaultValue = "2s") Duration deadline) {
+        this.registry = registry;
+        this.downstream = new Downstream("registry", deadline);
+    }
+
+    /** The election; NOT_FOUND when the registry does not know it. */
+    public Uni<ElectionFacts> election(String electionId) {
+        ElectionFacts closed = closedElections.get(electionId);
+        if (closed != null) {
+            return Uni.createFrom().item(closed);
+        }
+        return downstream.call(() -> stub().getElection(GetElectionRequest.newBuilder()
+                        .setElectionId(electionId).build()))
+                .map(response -> toFacts(response.getElection()))
+                .invoke(this::rememberIfClosed);
+    }
+
+    /** One station's district, frozen roll size and marks; NOT_FOUND for an unknown station. */
+    public Uni<StationFacts> station(String electionId, String stationCode) {
+        return downstream.call(() -> stub().getTurnout(GetTurnoutRequest.newBuilder()
+                        .setElectionId(electionId)
+                        .setStationCode(stationCode)
+                        .build()))
+                .map(response -> toFacts(response.getTurnout()));
+    }
+
+    /** The election's districts and stations (cached once they are final). */
+    public Uni<StationDirectory> directory(String electionId) {
+        StationDirectory cached = finalDirectories.get(electionId);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return election(electionId).chain(facts -> loadDirectory(electionId)
+                .invoke(directory -> {
+                    if (facts.phase().stationsFinal()) {
+                        finalDirectories.put(electionId, directory);
+                    }
+                }));
+    }
+
+    private Uni<StationDirectory> loadDirectory(String electionId) {
+        return districts(electionId).chain(names -> stations(electionId)
+                .map(stations -> new StationDirectory(names, stations)));
+    }
+
+    private Uni<Map<String, String>> districts(String electionId) {
+        return allPages(token -> downstream.call(() -> stub().listDistricts(ListDistrictsRequest.newBuilder()
+                        .setElectionId(electionId).setPageSize(PAGE).setPageToken(token).build()))
+                .map(r -> new PageOf<>(r.getDistrictsList(), r.getNextPageToken())), "", new ArrayList<District>())
+                .map(list -> list.stream().collect(Collectors.toMap(District::getDistrictCode, District::getName)));
+    }
+
+    private Uni<Map<String, String>> stations(String electionId) {
+        return allPages(token -> downstream.call(() -> stub().listStations(ListStationsRequest.newBuilder()
+                        .setElectionId(electionId).setPageSize(PAGE).setPageToken(token).build()))
+                .map(r -> new PageOf<>(r.getStationsList(), r.getNextPageToken())), "", new ArrayList<Station>())
+                .map(list -> list.stream().collect(Collectors.toMap(Station::getStationCode, Station::getDistrictCode)));
+    }
+
+    private static <T> Uni<List<T>> allPages(Function<String, Uni<PageOf<T>>> fetch, String token, List<T> into) {
+        return fetch.apply(token).chain(page -> {
+            into.addAll(page.items());
+            return page.next().isEmpty() ? Uni.createFrom().item(into) : allPages(fetch, page.next(), into);
+        });
+    }
+
+    private record PageOf<T>(List<T> items, String next) {
+    }
+
+    private MutinyRegistryServiceStub stub() {
+        return registry.withDeadlineAfter(downstream.deadline().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void rememberIfClosed(ElectionFacts facts) {
+        if (facts.phase() == ElectionPhase.CLOSED) {
+            closedElections.put(facts.electionId(), facts);
+        }
+    }
+
+    private static ElectionFacts toFacts(io.electa.registry.v1.Election election) {
+        io.electa.common.v1.Date day = election.getElectionDay();
+        return new ElectionFacts(election.getElectionId(), election.getName(),
+                LocalDate.of(day.getYear(), day.getMonth(), day.getDay()), phaseOf(election.getStatus()));
+    }
+
+    private static ElectionPhase phaseOf(io.electa.registry.v1.ElectionStatus status) {
+        switch (status) {
+            case ELECTION_STATUS_ROLL_FROZEN:
+                return ElectionPhase.ROLL_FROZEN;
+            case ELECTION_STATUS_POLLING:
+                return ElectionPhase.POLLING;
+            case ELECTION_STATUS_CLOSED:
+                return ElectionPhase.CLOSED;
+            default:
+                return ElectionPhase.SCHEDULED;
+        }
+    }
+
+    private static StationFacts toFacts(Turnout turnout) {
+        return new StationFacts(turnout.getStationCode(), turnout.getDistrictCode(), turnout.getRegistered(),
+                turnout.getVoted());
+    }
+}

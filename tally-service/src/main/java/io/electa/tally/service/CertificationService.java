@@ -1,0 +1,102 @@
+package io.electa.tally.service;
+
+import io.electa.support.domain.FailedPreconditionException;
+import io.electa.support.grpc.Timestamps;
+import io.electa.tally.client.RegistryClient;
+import io.electa.tally.domain.Actor;
+import io.electa.tally.domain.ElectionPhase;
+import io.electa.tally.domain.StationDirectory;
+import io.electa.tally.domain.TotalsSnapshot;
+import io.electa.tally.ledger.LedgerAppender;
+import io.electa.tally.ledger.Outcome;
+import io.electa.tally.ledger.Slot;
+import io.electa.tally.repository.CertificationRepository;
+import io.electa.tally.repository.StationTallyRepository;
+import io.electa.tally.repository.TotalsRepository;
+import io.electa.tally.results.ResultsCalculator;
+import io.electa.tally.v1.Candidate;
+import io.electa.tally.v1.Certification;
+import io.electa.tally.v1.CertifyResultsRequest;
+import io.electa.tally.v1.CertifyResultsResponse;
+import io.electa.tally.v1.LedgerEntryKind;
+import io.electa.tally.v1.LedgerRecord;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Certification: once every station has reported or been excluded, the national results are
+ * certified in the ledger's last entry, and the election's tally never changes again.
+ */
+@ApplicationScoped
+public class CertificationService {
+    private final RegistryClient registry;
+    private final CandidateService candidates;
+    private final LedgerAppender appender;
+    private final StationTallyRepository stations;
+    private final TotalsRepository totals;
+    private final CertificationRepository certifications;
+
+    public CertificationService(RegistryClient registry, CandidateService candidates, LedgerAppender appender,
+            StationTallyRepository stations, TotalsRepository totals, CertificationRepository certifications) {
+        this.registry = registry;
+        this.candidates = candidates;
+        this.appender = appender;
+        this.stations = stations;
+        this.totals = totals;
+        this.certifications = certifications;
+    }
+
+    public Uni<CertifyResultsResponse> certify(CertifyResultsRequest request) {
+        String electionId = request.getElectionId();
+        return appender.replayOr(request.getRequestId(), request, CertifyResultsResponse.parser(),
+                () -> registry.election(electionId)
+                        .invoke(facts -> {
+                            if (facts.phase() != ElectionPhase.CLOSED) {
+                                throw new FailedPreconditionException("the polls of election " + electionId
+                                        + " are not closed", "POLLS_NOT_CLOSED");
+                            }
+                        })
+                        .chain(facts -> registry.directory(electionId))
+                        .chain(directory -> candidates.list(electionId)
+                                .chain(list -> appender.append(electionId, request.getRequestId(), request,
+                                        CertifyResultsResponse.parser(),
+                                        (tx, slot) -> record(tx, slot, request, directory, list)))));
+    }
+
+    private Uni<Outcome<CertifyResultsResponse>> record(SqlConnection tx, Slot slot, CertifyResultsRequest request,
+            StationDirectory directory, List<Candidate> list) {
+        long head = slot.sequence() - 1;
+        if (request.getExpectedLedgerSequence() != 0 && request.getExpectedLedgerSequence() != head) {
+            throw new FailedPreconditionException("the results changed since ledger sequence "
+                    + request.getExpectedLedgerSequence() + " (the head is " + head + "); review them again",
+                    "RESULTS_CHANGED", Map.of("ledger_sequence", Long.toString(head)));
+        }
+        return stations.settled(tx, slot.electionId())
+                .invoke(settled -> {
+                    long missing = directory.stationCount(null) - settled;
+                    if (missing > 0) {
+                        throw new FailedPreconditionException(missing + " stations of election " + slot.electionId()
+                                + " have neither reported nor been excluded (see ListMissingStations)",
+                                "STATIONS_MISSING", Map.of("missing_stations", Long.toString(missing)));
+                    }
+                })
+                .chain(() -> totals.snapshot(tx, slot.electionId()))
+                .map(snapshot -> Certification.newBuilder()
+                        .setElectionId(slot.electionId())
+                        .setResults(ResultsCalculator.compute(slot.electionId(), null, directory, list,
+                                new TotalsSnapshot(slot.sequence(), true, snapshot.districts()), slot.recordTime()))
+                        .setCertifiedBy(Actor.UNAUTHENTICATED)
+                        .setCertifyTime(Timestamps.toProto(slot.recordTime()))
+                        .build())
+                .call(certification -> certifications.insert(tx, certification, slot.sequence()))
+                .map(certification -> new Outcome<>(LedgerRecord.newBuilder()
+                        .setKind(LedgerEntryKind.LEDGER_ENTRY_KIND_RESULTS_CERTIFIED)
+                        .setCertification(certification), newHead -> CertifyResultsResponse.newBuilder()
+                        .setCertification(certification)
+                        .setLedgerHead(newHead)
+                        .build()));
+    }
+}

@@ -1,0 +1,118 @@
+package io.electa.tally.service;
+
+import io.electa.support.domain.AlreadyExistsException;
+import io.electa.support.domain.FailedPreconditionException;
+import io.electa.support.domain.NotFoundException;
+import io.electa.support.domain.Page;
+import io.electa.support.grpc.Timestamps;
+import io.electa.tally.client.RegistryClient;
+import io.electa.tally.domain.Actor;
+import io.electa.tally.domain.Contribution;
+import io.electa.tally.domain.StationState;
+import io.electa.tally.ledger.LedgerAppender;
+import io.electa.tally.ledger.Outcome;
+import io.electa.tally.ledger.Slot;
+import io.electa.tally.repository.ExclusionRepository;
+import io.electa.tally.repository.ProtocolRepository;
+import io.electa.tally.repository.StationTallyRepository;
+import io.electa.tally.repository.TotalsRepository;
+import io.electa.tally.v1.ExcludeStationRequest;
+import io.electa.tally.v1.ExcludeStationResponse;
+import io.electa.tally.v1.LedgerEntryKind;
+import io.electa.tally.v1.LedgerRecord;
+import io.electa.tally.v1.StationExclusion;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Excluding a station from the count (so certification can proceed without it), with a reason. */
+@ApplicationScoped
+public class ExclusionService {
+    private final RegistryClient registry;
+    private final LedgerAppender appender;
+    private final StationTallyRepository stations;
+    private final ProtocolRepository protocols;
+    private final TotalsRepository totals;
+    private final ExclusionRepository exclusions;
+    private final Pool pool;
+
+    public ExclusionService(RegistryClient registry, LedgerAppender appender, StationTallyRepository stations,
+            ProtocolRepository protocols, TotalsRepository totals, ExclusionRepository exclusions, Pool pool) {
+        this.registry = registry;
+        this.appender = appender;
+        this.stations = stations;
+        this.protocols = protocols;
+        this.totals = totals;
+        this.exclusions = exclusions;
+        this.pool = pool;
+    }
+
+    public Uni<ExcludeStationResponse> exclude(ExcludeStationRequest request) {
+        String electionId = request.getElectionId();
+        return appender.replayOr(request.getRequestId(), request, ExcludeStationResponse.parser(),
+                () -> registry.election(electionId)
+                        .invoke(facts -> {
+                            if (!facts.phase().acceptsProtocols()) {
+                                throw new FailedPreconditionException("the polls of election " + electionId
+                                        + " have not opened", "POLLS_NOT_OPEN");
+                            }
+                        })
+                        .chain(facts -> registry.directory(electionId))
+                        .map(directory -> {
+                            String district = directory.districtOf(request.getStationCode());
+                            if (district == null) {
+                                throw new NotFoundException("election " + electionId + " has no station "
+                                        + request.getStationCode());
+                            }
+                            return district;
+                        })
+                        .chain(district -> appender.append(electionId, request.getRequestId(), request,
+                                ExcludeStationResponse.parser(),
+                                (tx, slot) -> record(tx, slot, request, district))));
+    }
+
+    public Uni<Page<StationExclusion>> list(String electionId, String district, String afterStation, int size) {
+        return exclusions.list(pool, electionId, district, afterStation, size);
+    }
+
+    private Uni<Outcome<ExcludeStationResponse>> record(SqlConnection tx, Slot slot, ExcludeStationRequest request,
+            String district) {
+        StationExclusion exclusion = StationExclusion.newBuilder()
+                .setElectionId(slot.electionId())
+                .setStationCode(request.getStationCode())
+                .setDistrictCode(district)
+                .setReason(request.getReason())
+                .setExcludedBy(Actor.UNAUTHENTICATED)
+                .setExcludeTime(Timestamps.toProto(slot.recordTime()))
+                .setLedgerSequence(slot.sequence())
+                .build();
+        return stations.find(tx, slot.electionId(), request.getStationCode())
+                .chain(found -> {
+                    StationState state = found != null ? found
+                            : StationState.empty(slot.electionId(), request.getStationCode(), district);
+                    if (state.excluded()) {
+                        throw new AlreadyExistsException("station " + request.getStationCode()
+                                + " is already excluded");
+                    }
+                    return stopCounting(tx, state)
+                            .map(stops -> stops == null ? Contribution.none() : stops)
+                            .chain(stops -> totals.add(tx, slot.electionId(), district, stops, 1))
+                            .chain(() -> stations.save(tx, state.asExcluded()))
+                            .chain(() -> exclusions.insert(tx, exclusion))
+                            .map(ignored -> Outcome.of(LedgerRecord.newBuilder()
+                                    .setKind(LedgerEntryKind.LEDGER_ENTRY_KIND_STATION_EXCLUDED)
+                                    .setStationExcluded(exclusion), ExcludeStationResponse.newBuilder()
+                                    .setExclusion(exclusion).build()));
+                });
+    }
+
+    /** What the station's counted protocol takes away from the totals, or null when none counts. */
+    private Uni<Contribution> stopCounting(SqlConnection tx, StationState state) {
+        if (state.countedProtocolId() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return protocols.find(tx, state.electionId(), state.countedProtocolId())
+                .map(counted -> Contribution.of(counted.recorded().getFigures()).negate());
+    }
+}

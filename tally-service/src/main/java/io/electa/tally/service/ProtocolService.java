@@ -1,0 +1,212 @@
+package io.electa.tally.service;
+
+import io.electa.support.domain.AlreadyExistsException;
+import io.electa.support.domain.FailedPreconditionException;
+import io.electa.support.domain.InvalidArgumentException;
+import io.electa.support.domain.NotFoundException;
+import io.electa.support.grpc.Timestamps;
+import io.electa.tally.client.RegistryClient;
+import io.electa.tally.domain.Actor;
+import io.electa.tally.domain.Contribution;
+import io.electa.tally.domain.ControlRelations;
+import io.electa.tally.domain.CrossChecks;
+import io.electa.tally.domain.StationFacts;
+import io.electa.tally.domain.StationState;
+import io.electa.tally.ledger.LedgerAppender;
+import io.electa.tally.ledger.Outcome;
+import io.electa.tally.ledger.Slot;
+import io.electa.tally.repository.ProtocolRepository;
+import io.electa.tally.repository.StationTallyRepository;
+import io.electa.tally.repository.TotalsRepository;
+import io.electa.tally.v1.CandidateVotes;
+import io.electa.tally.v1.CorrectProtocolRequest;
+import io.electa.tally.v1.CorrectProtocolResponse;
+import io.electa.tally.v1.CrossCheckFinding;
+import io.electa.tally.v1.LedgerEntryKind;
+import io.electa.tally.v1.LedgerRecord;
+import io.electa.tally.v1.Protocol;
+import io.electa.tally.v1.ProtocolFigures;
+import io.electa.tally.v1.ProtocolStatus;
+import io.electa.tally.v1.SubmitProtocolRequest;
+import io.electa.tally.v1.SubmitProtocolResponse;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Submissions and corrections of station protocols. The arithmetic relations refuse a protocol;
+ * the registry cross-checks only quarantine it. A new version never changes an old one: the old
+ * is marked superseded and the district totals move by the difference of what counts.
+ */
+@ApplicationScoped
+public class ProtocolService {
+    private final CandidateService candidates;
+    private final RegistryClient registry;
+    private final LedgerAppender appender;
+    private final ProtocolRepository protocols;
+    private final StationTallyRepository stations;
+    private final TotalsRepository totals;
+    private final Pool pool;
+
+    public ProtocolService(CandidateService candidates, RegistryClient registry, LedgerAppender appender,
+            ProtocolRepository protocols, StationTallyRepository stations, TotalsRepository totals, Pool pool) {
+        this.candidates = candidates;
+        this.registry = registry;
+        this.appender = appender;
+        this.protocols = protocols;
+        this.stations = stations;
+        this.totals = totals;
+        this.pool = pool;
+    }
+
+    public Uni<SubmitProtocolResponse> submit(SubmitProtocolRequest request) {
+        String electionId = request.getElectionId();
+        return appender.replayOr(request.getRequestId(), request, SubmitProtocolResponse.parser(),
+                () -> candidates.forCounting(electionId)
+                        .map(context -> checked(request.getFigures(), context))
+                        .chain(figures -> registry.station(electionId, request.getStationCode())
+                                .chain(station -> appender.append(electionId, request.getRequestId(), request,
+                                        SubmitProtocolResponse.parser(),
+                                        (tx, slot) -> recordSubmission(tx, slot, figures, station)))));
+    }
+
+    public Uni<CorrectProtocolResponse> correct(CorrectProtocolRequest request) {
+        String electionId = request.getElectionId();
+        UUID supersedes = UUID.fromString(request.getSupersedesProtocolId());
+        return appender.replayOr(request.getRequestId(), request, CorrectProtocolResponse.parser(),
+                () -> candidates.forCounting(electionId)
+                        .map(context -> checked(request.getFigures(), context))
+                        .chain(figures -> require(electionId, supersedes)
+                                .chain(old -> registry.station(electionId, old.recorded().getStationCode()))
+                                .chain(station -> appender.append(electionId, request.getRequestId(), request,
+                                        CorrectProtocolResponse.parser(),
+                                        (tx, slot) -> recordCorrection(tx, slot, supersedes, request.getReason(),
+                                                figures, station)))));
+    }
+
+    private Uni<ProtocolRepository.Stored> require(String electionId, UUID protocolId) {
+        return protocols.find(pool, electionId, protocolId)
+                .invoke(found -> {
+                    if (found == null) {
+                        throw new NotFoundException("election " + electionId + " has no protocol " + protocolId);
+                    }
+                });
+    }
+
+    /** The figures with candidate votes in ballot order, once CR1..CR7 hold. */
+    private static ProtocolFigures checked(ProtocolFigures figures, CountingContext context) {
+        var broken = ControlRelations.check(figures, context.candidateCodes());
+        if (!broken.isEmpty()) {
+            throw new InvalidArgumentException(broken);
+        }
+        Map<String, Integer> order = new java.util.HashMap<>();
+        context.candidates().forEach(c -> order.put(c.getCandidateCode(), c.getBallotOrder()));
+        List<CandidateVotes> sorted = figures.getCandidateVotesList().stream()
+                .sorted(Comparator.comparingInt(v -> order.get(v.getCandidateCode())))
+                .toList();
+        return figures.toBuilder().clearCandidateVotes().addAllCandidateVotes(sorted).build();
+    }
+
+    private Uni<Outcome<SubmitProtocolResponse>> recordSubmission(SqlConnection tx, Slot slot, ProtocolFigures figures,
+            StationFacts station) {
+        return stations.find(tx, slot.electionId(), station.stationCode())
+                .chain(found -> {
+                    StationState state = found != null ? found
+                            : StationState.empty(slot.electionId(), station.stationCode(), station.districtCode());
+                    requireNotExcluded(state);
+                    if (state.hasLiveProtocol()) {
+                        throw new AlreadyExistsException("station " + station.stationCode() + " already has protocol "
+                                + state.currentProtocolId() + " (" + statusName(state.currentStatus())
+                                + "); correct it with CorrectProtocol", "PROTOCOL_EXISTS",
+                                Map.of("protocol_id", state.currentProtocolId().toString()));
+                    }
+                    Protocol version = newVersion(slot, state, figures, station, null, "");
+                    return store(tx, state, version, null)
+                            .map(ignored -> Outcome.of(LedgerRecord.newBuilder()
+                                    .setKind(LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_SUBMITTED)
+                                    .setProtocol(version), SubmitProtocolResponse.newBuilder()
+                                    .setProtocol(version).build()));
+                });
+    }
+
+    private Uni<Outcome<CorrectProtocolResponse>> recordCorrection(SqlConnection tx, Slot slot, UUID supersedes,
+            String reason, ProtocolFigures figures, StationFacts station) {
+        return protocols.find(tx, slot.electionId(), supersedes)
+                .chain(old -> stations.find(tx, slot.electionId(), old.recorded().getStationCode())
+                        .chain(state -> {
+                            requireNotExcluded(state);
+                            if (!supersedes.equals(state.currentProtocolId())) {
+                                throw new FailedPreconditionException("protocol " + supersedes + " is not the current"
+                                        + " version of station " + state.stationCode() + " (that is "
+                                        + state.currentProtocolId() + ")", "NOT_CURRENT_VERSION");
+                            }
+                            if (!state.hasLiveProtocol()) {
+                                throw new FailedPreconditionException("protocol " + supersedes + " was rejected;"
+                                        + " submit a new version with SubmitProtocol", "PROTOCOL_REJECTED");
+                            }
+                            Protocol version = newVersion(slot, state, figures, station, supersedes, reason);
+                            return protocols.setStatus(tx, supersedes, ProtocolStatus.PROTOCOL_STATUS_SUPERSEDED,
+                                            UUID.fromString(version.getProtocolId()))
+                                    .chain(() -> store(tx, state, version, state.countedProtocolId() == null ? null
+                                            : Contribution.of(old.recorded().getFigures()).negate()))
+                                    .map(ignored -> Outcome.of(LedgerRecord.newBuilder()
+                                            .setKind(LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_CORRECTED)
+                                            .setProtocol(version), CorrectProtocolResponse.newBuilder()
+                                            .setProtocol(version).build()));
+                        }));
+    }
+
+    /** Stores the new current version and moves the totals by what stops and starts counting. */
+    private Uni<Void> store(SqlConnection tx, StationState state, Protocol version, Contribution stopsCounting) {
+        boolean counts = version.getStatus() == ProtocolStatus.PROTOCOL_STATUS_ACCEPTED;
+        UUID id = UUID.fromString(version.getProtocolId());
+        Contribution change = stopsCounting;
+        if (counts) {
+            Contribution starts = Contribution.of(version.getFigures());
+            change = change == null ? starts : starts.plus(change);
+        }
+        Contribution delta = change;
+        return protocols.insert(tx, version)
+                .chain(() -> stations.save(tx, state.withCurrent(id, version.getVersion(), version.getStatus(),
+                        counts ? id : null)))
+                .chain(() -> delta == null ? Uni.createFrom().voidItem()
+                        : totals.add(tx, state.electionId(), state.districtCode(), delta, 0));
+    }
+
+    private static Protocol newVersion(Slot slot, StationState state, ProtocolFigures figures, StationFacts station,
+            UUID supersedes, String reason) {
+        List<CrossCheckFinding> findings = CrossChecks.check(figures, station);
+        return Protocol.newBuilder()
+                .setProtocolId(UUID.randomUUID().toString())
+                .setElectionId(slot.electionId())
+                .setStationCode(state.stationCode())
+                .setDistrictCode(state.districtCode())
+                .setVersion(state.currentVersion() + 1)
+                .setSupersedesProtocolId(supersedes == null ? "" : supersedes.toString())
+                .setCorrectionReason(reason)
+                .setFigures(figures)
+                .setStatus(findings.isEmpty() ? ProtocolStatus.PROTOCOL_STATUS_ACCEPTED
+                        : ProtocolStatus.PROTOCOL_STATUS_QUARANTINED)
+                .addAllFindings(findings)
+                .setSubmittedBy(Actor.UNAUTHENTICATED)
+                .setSubmitTime(Timestamps.toProto(slot.recordTime()))
+                .setLedgerSequence(slot.sequence())
+                .build();
+    }
+
+    static void requireNotExcluded(StationState state) {
+        if (state.excluded()) {
+            throw new FailedPreconditionException("station " + state.stationCode()
+                    + " is excluded from the count", "STATION_EXCLUDED");
+        }
+    }
+
+    static String statusName(ProtocolStatus status) {
+        return status.name().replace("PROTOCOL_STATUS_", "");
+    }
+}

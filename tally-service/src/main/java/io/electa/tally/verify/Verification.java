@@ -1,0 +1,15 @@
+package io.electa.tally.verify;
+
+import java.util.List;
+
+/**
+ * The outcome of replaying a ledger: every problem found (empty when the ledger is intact), the
+ * last entry's sequence and hash (compare them with a head published earlier), and the tally
+ * recomputed from the entries.
+ */
+public record Verification(List<String> problems, long headSequence, String headHash, Tally tally) {
+
+    public boolean intact() {
+        return problems.isEmpty();
+    }
+}

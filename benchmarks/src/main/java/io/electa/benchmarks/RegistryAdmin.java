@@ -1,5 +1,6 @@
 package io.electa.benchmarks;
 
+import io.electa.registry.v1.ClosePollsRequest;
 import io.electa.registry.v1.CreateDistrictRequest;
 import io.electa.registry.v1.CreateElectionRequest;
 import io.electa.registry.v1.FreezeRollRequest;
@@ -85,6 +86,11 @@ final class RegistryAdmin {
 
     void openPolls() {
         registry(1).openPolls(OpenPollsRequest.newBuilder()
+                .setElectionId(electionId).setRequestId(Protos.requestId()).build());
+    }
+
+    void closePolls() {
+        registry(1).closePolls(ClosePollsRequest.newBuilder()
                 .setElectionId(electionId).setRequestId(Protos.requestId()).build());
     }
 

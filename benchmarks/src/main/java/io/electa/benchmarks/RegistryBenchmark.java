@@ -1,8 +1,11 @@
 package io.electa.benchmarks;
 
+import io.electa.testing.ServiceProcess;
 import io.grpc.ManagedChannel;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -63,11 +66,12 @@ public final class RegistryBenchmark {
         database.recreate();
 
         Summary summary;
-        try (RegistryProcess registry = RegistryProcess.start(options.registryJar(), options.registryHeap(),
-                database.hostPortDb(), database.owner(), options.registryLog())) {
-            Log.info("registry started (pid " + registry.pid() + ", port " + registry.port() + ", log "
-                    + registry.log() + "); waiting until ready");
-            registry.awaitReady();
+        Log.info("starting the registry against " + database.hostPortDb());
+        try (ServiceProcess registry = ServiceProcess.launch("registry-service", options.registryJar(),
+                List.of("-Xmx" + options.registryHeap()), Map.of("ELECTA_DB", database.hostPortDb(),
+                        "ELECTA_DB_USER", database.owner()), ServiceProcess.freePort(), options.registryLog())) {
+            Log.info("registry ready (pid " + registry.pid() + ", port " + registry.port() + ", log "
+                    + registry.log() + ")");
             ManagedChannel channel = Channels.open(registry.port());
             try {
                 RegistryAdmin admin = new RegistryAdmin(channel, ELECTION_ID);

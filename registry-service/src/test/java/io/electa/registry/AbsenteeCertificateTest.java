@@ -6,13 +6,13 @@ import static io.electa.testing.GrpcAssertions.violatedFields;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.electa.roll.NationalId;
 import io.electa.registry.v1.AbsenteeCertificate;
 import io.electa.registry.v1.CancelAbsenteeCertificateRequest;
 import io.electa.registry.v1.CertificateStatus;
 import io.electa.registry.v1.FindPollingStationRequest;
 import io.electa.registry.v1.IssueAbsenteeCertificateRequest;
 import io.electa.registry.v1.MarkVotedRequest;
+import io.electa.roll.NationalId;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.junit.QuarkusTest;

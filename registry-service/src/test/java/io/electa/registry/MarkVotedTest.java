@@ -7,9 +7,9 @@ import static io.electa.testing.GrpcAssertions.violatedFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.ErrorInfo;
-import io.electa.roll.NationalId;
 import io.electa.registry.v1.MarkVotedRequest;
 import io.electa.registry.v1.VoteMark;
+import io.electa.roll.NationalId;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.junit.QuarkusTest;

@@ -3,7 +3,6 @@ package io.electa.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.electa.common.v1.Date;
-import io.electa.roll.NationalId;
 import io.electa.registry.v1.ClosePollsRequest;
 import io.electa.registry.v1.CreateDistrictRequest;
 import io.electa.registry.v1.CreateElectionRequest;
@@ -21,9 +20,10 @@ import io.electa.registry.v1.StationRow;
 import io.electa.registry.v1.StationRows;
 import io.electa.registry.v1.VoterRow;
 import io.electa.registry.v1.VoterRows;
+import io.electa.roll.NationalId;
+import io.electa.testing.StreamObservers;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.UUID;
@@ -154,34 +154,10 @@ public abstract class RegistryTestSupport {
     }
 
     protected static <T> StreamObserver<T> observer(CompletableFuture<T> answer) {
-        return new StreamObserver<>() {
-            @Override
-            public void onNext(T value) {
-                answer.complete(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                answer.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {
-                answer.complete(null);
-            }
-        };
+        return StreamObservers.completing(answer);
     }
 
     protected static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get(120, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof StatusRuntimeException sre) {
-                throw sre;
-            }
-            throw new AssertionError(e.getCause());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return StreamObservers.await(future);
     }
 }

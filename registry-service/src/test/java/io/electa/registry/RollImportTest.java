@@ -6,7 +6,6 @@ import static io.electa.testing.GrpcAssertions.violatedFields;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.electa.roll.NationalId;
 import io.electa.registry.v1.GetVoterRequest;
 import io.electa.registry.v1.ImportHeader;
 import io.electa.registry.v1.ImportReport;
@@ -16,6 +15,7 @@ import io.electa.registry.v1.RejectionReason;
 import io.electa.registry.v1.RowRejection;
 import io.electa.registry.v1.VoterRow;
 import io.electa.registry.v1.VoterRows;
+import io.electa.roll.NationalId;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;

@@ -7,13 +7,14 @@ import static io.electa.testing.GrpcAssertions.violatedFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.electa.registry.v1.GetTurnoutRequest;
+import io.electa.registry.v1.ListStationTurnoutRequest;
+import io.electa.registry.v1.RegistryServiceGrpc;
 import io.electa.registry.v1.Turnout;
 import io.electa.registry.v1.WatchTurnoutRequest;
 import io.electa.registry.v1.WatchTurnoutResponse;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
-import io.electa.registry.v1.RegistryServiceGrpc;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,32 @@ class TurnoutTest extends RegistryTestSupport {
         assertThat(nation.getTurnout().getPercent()).isEqualTo("33.33");
         assertThat(nation.getTurnout().getNumerator()).isEqualTo(3);
         assertThat(nation.getTurnout().getDenominator()).isEqualTo(9);
+    }
+
+    @Test
+    void everyStationsTurnoutIsListedPageByPage() {
+        String election = pollingElection();
+        mark(election, 0, "S1");
+        mark(election, 4, "S2");
+
+        var first = registry().listStationTurnout(ListStationTurnoutRequest.newBuilder().setElectionId(election)
+                .setPageSize(2).build());
+        var rest = registry().listStationTurnout(ListStationTurnoutRequest.newBuilder().setElectionId(election)
+                .setPageSize(2).setPageToken(first.getNextPageToken()).build());
+        var d2 = registry().listStationTurnout(ListStationTurnoutRequest.newBuilder().setElectionId(election)
+                .setDistrictCode("D2").build());
+
+        assertThat(first.getStationsList()).extracting(Turnout::getStationCode).containsExactly("S1", "S2");
+        assertThat(first.getStationsList()).extracting(Turnout::getVoted).containsExactly(1L, 1L);
+        assertThat(first.getStations(0).getRegistered()).isEqualTo(3);
+        assertThat(first.getStations(0).getDistrictCode()).isEqualTo("D1");
+        assertThat(rest.getStationsList()).extracting(Turnout::getStationCode).containsExactly("S3");
+        assertThat(rest.getNextPageToken()).isEmpty();
+        assertThat(d2.getStationsList()).extracting(Turnout::getStationCode).containsExactly("S3");
+        failure(Status.Code.NOT_FOUND, () -> registry().listStationTurnout(ListStationTurnoutRequest.newBuilder()
+                .setElectionId(election).setDistrictCode("D9").build()));
+        failure(Status.Code.INVALID_ARGUMENT, () -> registry().listStationTurnout(ListStationTurnoutRequest
+                .newBuilder().setElectionId(election).setPageSize(5000).build()));
     }
 
     @Test

@@ -6,12 +6,12 @@ import static io.electa.testing.GrpcAssertions.violatedFields;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.electa.roll.NationalId;
 import io.electa.registry.v1.FindPollingStationRequest;
 import io.electa.registry.v1.FindPollingStationResponse;
 import io.electa.registry.v1.GetVoterRequest;
 import io.electa.registry.v1.StreamStationRollRequest;
 import io.electa.registry.v1.Voter;
+import io.electa.roll.NationalId;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.junit.QuarkusTest;

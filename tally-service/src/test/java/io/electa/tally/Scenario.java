@@ -7,7 +7,9 @@ import io.electa.registry.v1.CreateElectionRequest;
 import io.electa.registry.v1.FreezeRollRequest;
 import io.electa.registry.v1.ImportHeader;
 import io.electa.registry.v1.ImportStationsRequest;
+import io.electa.registry.v1.ImportStationsResponse;
 import io.electa.registry.v1.ImportVotersRequest;
+import io.electa.registry.v1.ImportVotersResponse;
 import io.electa.registry.v1.MarkVotedRequest;
 import io.electa.registry.v1.OpenPollsRequest;
 import io.electa.registry.v1.RegistryServiceGrpc;
@@ -17,6 +19,7 @@ import io.electa.registry.v1.StationRows;
 import io.electa.registry.v1.VoterRow;
 import io.electa.registry.v1.VoterRows;
 import io.electa.roll.NationalId;
+import io.electa.testing.StreamObservers;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.stub.StreamObserver;
@@ -132,20 +135,20 @@ public final class Scenario {
     }
 
     private void importStations(List<StationRow> rows) {
-        CompletableFuture<Object> done = new CompletableFuture<>();
+        CompletableFuture<ImportStationsResponse> done = new CompletableFuture<>();
         StreamObserver<ImportStationsRequest> stream = RollImportServiceGrpc.newStub(channel)
-                .importStations(completion(done));
+                .importStations(StreamObservers.completing(done));
         stream.onNext(ImportStationsRequest.newBuilder().setHeader(ImportHeader.newBuilder()
                 .setElectionId(electionId).setRequestId(requestId())).build());
         stream.onNext(ImportStationsRequest.newBuilder().setStations(StationRows.newBuilder().addAllRows(rows)).build());
         stream.onCompleted();
-        await(done);
+        StreamObservers.await(done);
     }
 
     private void importVoters(List<VoterRow> rows) {
-        CompletableFuture<Object> done = new CompletableFuture<>();
+        CompletableFuture<ImportVotersResponse> done = new CompletableFuture<>();
         StreamObserver<ImportVotersRequest> stream = RollImportServiceGrpc.newStub(channel)
-                .importVoters(completion(done));
+                .importVoters(StreamObservers.completing(done));
         stream.onNext(ImportVotersRequest.newBuilder().setHeader(ImportHeader.newBuilder()
                 .setElectionId(electionId).setRequestId(requestId())).build());
         for (int from = 0; from < rows.size(); from += 5000) {
@@ -153,33 +156,7 @@ public final class Scenario {
                     .addAllRows(rows.subList(from, Math.min(rows.size(), from + 5000)))).build());
         }
         stream.onCompleted();
-        await(done);
+        StreamObservers.await(done);
     }
 
-    private static <T> StreamObserver<T> completion(CompletableFuture<Object> done) {
-        return new StreamObserver<>() {
-            @Override
-            public void onNext(T value) {
-                done.complete(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {
-                done.complete(Boolean.TRUE);
-            }
-        };
-    }
-
-    private static void await(CompletableFuture<Object> done) {
-        try {
-            done.get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("registry import failed", e);
-        }
-    }
 }

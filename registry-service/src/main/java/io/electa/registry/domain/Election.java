@@ -1,7 +1,6 @@
 package io.electa.registry.domain;
 
 import io.electa.support.domain.FailedPreconditionException;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,7 +1,6 @@
 package io.electa.registry.domain;
 
 import io.electa.support.domain.Ratio;
-
 import java.time.Instant;
 
 /** Turnout of one scope at one moment. */

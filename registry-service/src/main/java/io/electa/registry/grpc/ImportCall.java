@@ -1,17 +1,16 @@
 package io.electa.registry.grpc;
 
-import io.electa.support.grpc.GrpcErrors;
-import io.electa.support.idempotency.Idempotency;
-
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
-import io.electa.support.domain.FieldViolation;
-import io.electa.support.domain.InvalidArgumentException;
-import io.electa.support.domain.Violations;
 import io.electa.registry.importing.ImportReport;
 import io.electa.registry.importing.RowImport;
 import io.electa.registry.importing.UpsertCounts;
 import io.electa.registry.v1.ImportHeader;
+import io.electa.support.domain.FieldViolation;
+import io.electa.support.domain.InvalidArgumentException;
+import io.electa.support.domain.Violations;
+import io.electa.support.grpc.GrpcErrors;
+import io.electa.support.idempotency.Idempotency;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.smallrye.mutiny.Uni;

@@ -1,14 +1,8 @@
 package io.electa.registry.grpc;
 
-import io.electa.support.grpc.Pages;
-import io.electa.support.idempotency.Idempotency;
-
-import io.electa.roll.NationalId;
-
 import io.electa.common.v1.Date;
 import io.electa.registry.domain.Station;
 import io.electa.registry.domain.TurnoutScope;
-import io.electa.support.domain.Violations;
 import io.electa.registry.service.CertificateService;
 import io.electa.registry.service.ElectionService;
 import io.electa.registry.service.GeographyService;
@@ -16,6 +10,10 @@ import io.electa.registry.service.MarkingService;
 import io.electa.registry.service.TurnoutService;
 import io.electa.registry.service.VoterService;
 import io.electa.registry.v1.*;
+import io.electa.roll.NationalId;
+import io.electa.support.domain.Violations;
+import io.electa.support.grpc.Pages;
+import io.electa.support.idempotency.Idempotency;
 import io.grpc.Context;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
@@ -309,6 +307,24 @@ public class RegistryGrpcService implements RegistryService {
             violations.throwIfAny();
             return turnout.get(request.getElectionId(), scope)
                     .map(t -> GetTurnoutResponse.newBuilder().setTurnout(ProtoMapper.turnout(t)).build());
+        });
+    }
+
+    @Override
+    public Uni<ListStationTurnoutResponse> listStationTurnout(ListStationTurnoutRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations().electionId("election_id", request.getElectionId());
+            if (!request.getDistrictCode().isEmpty()) {
+                violations.code("district_code", request.getDistrictCode());
+            }
+            int size = Pages.size(request.getPageSize(), violations);
+            String after = Pages.afterKey(request.getPageToken(), violations);
+            violations.throwIfAny();
+            return turnout.stations(request.getElectionId(), request.getDistrictCode(), after, size)
+                    .map(page -> ListStationTurnoutResponse.newBuilder()
+                            .addAllStations(page.items().stream().map(ProtoMapper::turnout).toList())
+                            .setNextPageToken(Pages.nextToken(page))
+                            .build());
         });
     }
 

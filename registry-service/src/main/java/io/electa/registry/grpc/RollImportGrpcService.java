@@ -1,7 +1,5 @@
 package io.electa.registry.grpc;
 
-import io.electa.support.idempotency.Idempotency;
-
 import com.google.protobuf.Parser;
 import io.electa.registry.importing.ImportReport;
 import io.electa.registry.importing.ImportedStation;
@@ -15,6 +13,7 @@ import io.electa.registry.v1.ImportVotersResponse;
 import io.electa.registry.v1.RollImportServiceGrpc;
 import io.electa.registry.v1.StationRow;
 import io.electa.registry.v1.VoterRow;
+import io.electa.support.idempotency.Idempotency;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.electa.registry.importing;
 
 import io.electa.registry.domain.ElectionStatus;
+import io.electa.registry.repository.RollImportRepository.ElectionFacts;
+import io.electa.registry.repository.RollImportRepository;
 import io.electa.support.domain.FailedPreconditionException;
 import io.electa.support.domain.NotFoundException;
-import io.electa.registry.repository.RollImportRepository;
-import io.electa.registry.repository.RollImportRepository.ElectionFacts;
 import io.smallrye.mutiny.Uni;
 
 /** An import starts only into an existing election whose roll is still open. */

@@ -1,7 +1,7 @@
 package io.electa.registry.importing;
 
-import io.electa.support.domain.Codes;
 import io.electa.registry.repository.RollImportRepository;
+import io.electa.support.domain.Codes;
 import io.smallrye.mutiny.Uni;
 import java.util.HashSet;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.electa.registry.importing;
 
-import io.electa.roll.NationalId;
 import io.electa.registry.repository.RollImportRepository;
 import io.electa.registry.repository.VoterCopyLoad;
 import io.electa.registry.repository.VoterCopyLoads;
+import io.electa.roll.NationalId;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 import org.roaringbitmap.RoaringBitmap;

@@ -1,8 +1,8 @@
 package io.electa.registry.importing;
 
 import io.electa.registry.domain.AgeRule;
-import io.electa.support.domain.Codes;
 import io.electa.roll.NationalId;
+import io.electa.support.domain.Codes;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;

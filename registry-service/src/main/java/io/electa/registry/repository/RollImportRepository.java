@@ -1,10 +1,10 @@
 package io.electa.registry.repository;
 
 import io.electa.registry.domain.ElectionStatus;
-import io.electa.support.domain.FailedPreconditionException;
 import io.electa.registry.importing.StationBatch;
 import io.electa.registry.importing.UpsertCounts;
 import io.electa.registry.importing.VoterBatch;
+import io.electa.support.domain.FailedPreconditionException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -1,8 +1,8 @@
 package io.electa.registry.repository;
 
+import io.electa.registry.domain.Station;
 import io.electa.support.domain.NotFoundException;
 import io.electa.support.domain.Page;
-import io.electa.registry.domain.Station;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

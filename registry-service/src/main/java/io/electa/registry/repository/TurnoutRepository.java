@@ -2,12 +2,15 @@ package io.electa.registry.repository;
 
 import io.electa.registry.domain.Turnout;
 import io.electa.registry.domain.TurnoutScope;
+import io.electa.support.domain.Page;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Turnout counters: one row per station, summed per district or nation on read. */
 @ApplicationScoped
@@ -15,6 +18,10 @@ public class TurnoutRepository {
     private static final String SUMS = "SELECT coalesce(sum(registered), 0)::bigint AS registered,"
             + " coalesce(sum(voted), 0)::bigint AS voted, count(*) AS stations,"
             + " min(district_code) AS district_code FROM turnout_counter WHERE election_id = $1";
+
+    private static final String STATIONS = "SELECT station_code, district_code, registered, voted"
+            + " FROM turnout_counter WHERE election_id = $1 AND ($2 = '' OR district_code = $2)"
+            + " AND station_code > $3 ORDER BY station_code LIMIT $4";
 
     private final Pool pool;
 
@@ -29,6 +36,20 @@ public class TurnoutRepository {
             case DISTRICT -> query(electionId, scope, SUMS + " AND district_code = $2", Tuple.of(electionId, scope.code()));
             case STATION -> query(electionId, scope, SUMS + " AND station_code = $2", Tuple.of(electionId, scope.code()));
         };
+    }
+
+    /** One page of per-station figures of the election (or of one district), after {@code afterStation}. */
+    public Uni<Page<Turnout>> stations(String electionId, String district, String afterStation, int size) {
+        Instant now = Instant.now();
+        return pool.preparedQuery(STATIONS)
+                .execute(Tuple.of(electionId, district, afterStation, size + 1))
+                .map(rows -> {
+                    List<Turnout> found = new ArrayList<>(rows.size());
+                    rows.forEach(row -> found.add(new Turnout(electionId,
+                            TurnoutScope.station(row.getString("station_code")), row.getString("district_code"),
+                            row.getLong("registered"), row.getLong("voted"), 1, now)));
+                    return Page.of(found, size, t -> t.scope().code());
+                });
     }
 
     private Uni<Turnout> query(String electionId, TurnoutScope scope, String sql, Tuple args) {

@@ -1,10 +1,10 @@
 package io.electa.registry.repository;
 
 import io.electa.registry.domain.ElectionStatus;
-import io.electa.support.domain.FailedPreconditionException;
 import io.electa.registry.importing.UpsertCounts;
 import io.electa.registry.importing.VoterBatch;
 import io.electa.roll.CopyText;
+import io.electa.support.domain.FailedPreconditionException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;

@@ -1,14 +1,14 @@
 package io.electa.registry.service;
 
 import io.electa.registry.domain.AbsenteeCertificate;
-import io.electa.support.domain.AlreadyExistsException;
-import io.electa.support.domain.Clock;
 import io.electa.registry.domain.Election;
 import io.electa.registry.domain.ElectionStatus;
-import io.electa.support.domain.FailedPreconditionException;
 import io.electa.registry.repository.CertificateRepository;
 import io.electa.registry.repository.ElectionRepository;
 import io.electa.registry.repository.StationRepository;
+import io.electa.support.domain.AlreadyExistsException;
+import io.electa.support.domain.Clock;
+import io.electa.support.domain.FailedPreconditionException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

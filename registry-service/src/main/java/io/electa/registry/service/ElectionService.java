@@ -1,14 +1,14 @@
 package io.electa.registry.service;
 
-import io.electa.support.domain.AlreadyExistsException;
-import io.electa.support.domain.Clock;
 import io.electa.registry.domain.Election;
-import io.electa.support.domain.FailedPreconditionException;
-import io.electa.support.domain.NotFoundException;
-import io.electa.support.domain.Page;
 import io.electa.registry.domain.RollDigest;
 import io.electa.registry.repository.ElectionRepository;
 import io.electa.registry.repository.RollDigestRepository;
+import io.electa.support.domain.AlreadyExistsException;
+import io.electa.support.domain.Clock;
+import io.electa.support.domain.FailedPreconditionException;
+import io.electa.support.domain.NotFoundException;
+import io.electa.support.domain.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,12 +1,12 @@
 package io.electa.registry.service;
 
-import io.electa.support.domain.AlreadyExistsException;
 import io.electa.registry.domain.District;
-import io.electa.support.domain.Page;
 import io.electa.registry.domain.Station;
 import io.electa.registry.repository.DistrictRepository;
 import io.electa.registry.repository.ElectionRepository;
 import io.electa.registry.repository.StationRepository;
+import io.electa.support.domain.AlreadyExistsException;
+import io.electa.support.domain.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,12 +1,12 @@
 package io.electa.registry.service;
 
-import io.electa.support.domain.AlreadyExistsException;
 import io.electa.registry.domain.ElectionStatus;
+import io.electa.registry.domain.VoteMark;
+import io.electa.registry.repository.MarkRepository.MarkAttempt;
+import io.electa.registry.repository.MarkRepository;
+import io.electa.support.domain.AlreadyExistsException;
 import io.electa.support.domain.FailedPreconditionException;
 import io.electa.support.domain.NotFoundException;
-import io.electa.registry.domain.VoteMark;
-import io.electa.registry.repository.MarkRepository;
-import io.electa.registry.repository.MarkRepository.MarkAttempt;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;

@@ -6,6 +6,7 @@ import io.electa.registry.repository.DistrictRepository;
 import io.electa.registry.repository.ElectionRepository;
 import io.electa.registry.repository.StationRepository;
 import io.electa.registry.repository.TurnoutRepository;
+import io.electa.support.domain.Page;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -35,6 +36,13 @@ public class TurnoutService {
     public Uni<Turnout> get(String electionId, TurnoutScope scope) {
         return requireScope(electionId, scope)
                 .chain(() -> turnout.read(electionId, scope));
+    }
+
+    /** One page of per-station figures, of the election or of one district ("" for all). */
+    public Uni<Page<Turnout>> stations(String electionId, String district, String afterStation, int size) {
+        TurnoutScope scope = district.isEmpty() ? TurnoutScope.nation() : TurnoutScope.district(district);
+        return requireScope(electionId, scope)
+                .chain(() -> turnout.stations(electionId, district, afterStation, size));
     }
 
     /**

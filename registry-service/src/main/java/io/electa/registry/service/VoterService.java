@@ -1,12 +1,12 @@
 package io.electa.registry.service;
 
-import io.electa.support.domain.NotFoundException;
 import io.electa.registry.domain.Station;
 import io.electa.registry.domain.Voter;
 import io.electa.registry.repository.CertificateRepository;
 import io.electa.registry.repository.ElectionRepository;
 import io.electa.registry.repository.StationRepository;
 import io.electa.registry.repository.VoterRepository;
+import io.electa.support.domain.NotFoundException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;

@@ -11,6 +11,7 @@ import io.electa.support.domain.FieldViolation;
 import io.electa.support.domain.InvalidArgumentException;
 import io.electa.support.domain.NotFoundException;
 import io.electa.support.domain.UnavailableException;
+import io.electa.support.domain.UniqueViolations;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
@@ -28,7 +29,6 @@ import org.jboss.logging.Logger;
 public final class GrpcErrors {
     public static final String DOMAIN = "electa.io";
     private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String DEADLOCK = "40P01";
 
@@ -45,6 +45,10 @@ public final class GrpcErrors {
         }
         if (cause instanceof DomainException domain) {
             return fromDomain(domain);
+        }
+        if (UniqueViolations.isAny(cause)) {
+            return Status.ALREADY_EXISTS.withDescription("a concurrent request created the same record")
+                    .asRuntimeException();
         }
         PgException pg = findCause(cause, PgException.class);
         if (pg != null) {
@@ -106,10 +110,6 @@ public final class GrpcErrors {
 
     private static StatusRuntimeException fromDatabase(PgException pg, Throwable cause) {
         String state = pg.getSqlState();
-        if (UNIQUE_VIOLATION.equals(state)) {
-            return Status.ALREADY_EXISTS.withDescription("a concurrent request created the same record")
-                    .asRuntimeException();
-        }
         if (SERIALIZATION_FAILURE.equals(state) || DEADLOCK.equals(state)) {
             return Status.ABORTED.withDescription("conflict with a concurrent request; retry with the same request_id")
                     .asRuntimeException();

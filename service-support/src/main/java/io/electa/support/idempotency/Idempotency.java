@@ -7,9 +7,9 @@ import com.google.protobuf.Parser;
 import io.electa.support.domain.Clock;
 import io.electa.support.domain.FieldViolation;
 import io.electa.support.domain.InvalidArgumentException;
+import io.electa.support.domain.UniqueViolations;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,7 +25,6 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class Idempotency {
     private static final String REQUEST_ID = "request_id";
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final ProcessedRequestRepository processed;
 
@@ -66,12 +65,7 @@ public class Idempotency {
 
     /** A unique violation: perhaps a concurrent twin with the same request_id committed first. */
     private static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
+        return UniqueViolations.isAny(failure);
     }
 
     /** A concurrent twin committed first: answer as it did; otherwise the failure stands. */

@@ -4,11 +4,13 @@ import io.electa.registry.v1.District;
 import io.electa.registry.v1.GetElectionRequest;
 import io.electa.registry.v1.GetTurnoutRequest;
 import io.electa.registry.v1.ListDistrictsRequest;
+import io.electa.registry.v1.ListStationTurnoutRequest;
 import io.electa.registry.v1.ListStationsRequest;
 import io.electa.registry.v1.MutinyRegistryServiceGrpc.MutinyRegistryServiceStub;
 import io.electa.registry.v1.Station;
 import io.electa.registry.v1.Turnout;
 import io.electa.support.client.Downstream;
+import io.electa.support.domain.NotFoundException;
 import io.electa.tally.domain.ElectionFacts;
 import io.electa.tally.domain.ElectionPhase;
 import io.electa.tally.domain.StationDirectory;
@@ -30,8 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The registry as the tally sees it: elections, stations with their frozen roll sizes and vote
  * marks, and each election's station directory. Every call has a deadline; failures become
- * domain errors ({@link Downstream}). What can no longer change is cached: a closed election,
- * and the station directory from the roll freeze on.
+ * domain errors ({@link Downstream}). What can no longer change is cached: a closed election and
+ * its stations' final roll sizes and marks, and the station directory from the roll freeze on.
  */
 @ApplicationScoped
 public class RegistryClient {
@@ -41,6 +43,7 @@ public class RegistryClient {
     private final Downstream downstream;
     private final Map<String, ElectionFacts> closedElections = new ConcurrentHashMap<>();
     private final Map<String, StationDirectory> finalDirectories = new ConcurrentHashMap<>();
+    private final Map<String, Uni<Map<String, StationFacts>>> closedStations = new ConcurrentHashMap<>();
 
     public RegistryClient(@GrpcClient("registry") MutinyRegistryServiceStub registry,
             @ConfigProperty(name = "electa.registry.deadline", defaultValue = "2s") Duration deadline) {
@@ -60,13 +63,37 @@ public class RegistryClient {
                 .invoke(this::rememberIfClosed);
     }
 
-    /** One station's district, frozen roll size and marks; NOT_FOUND for an unknown station. */
+    /**
+     * One station's district, frozen roll size and marks; NOT_FOUND for an unknown station. Once
+     * the election is closed these figures are final: every station's are fetched once (one
+     * paginated call) and kept, so the count does not ask the registry per protocol.
+     */
     public Uni<StationFacts> station(String electionId, String stationCode) {
-        return downstream.call(() -> stub().getTurnout(GetTurnoutRequest.newBuilder()
-                        .setElectionId(electionId)
-                        .setStationCode(stationCode)
-                        .build()))
-                .map(response -> toFacts(response.getTurnout()));
+        if (!closedElections.containsKey(electionId)) {
+            return downstream.call(() -> stub().getTurnout(GetTurnoutRequest.newBuilder()
+                            .setElectionId(electionId)
+                            .setStationCode(stationCode)
+                            .build()))
+                    .map(response -> toFacts(response.getTurnout()));
+        }
+        return finalStations(electionId).map(stations -> {
+            StationFacts facts = stations.get(stationCode);
+            if (facts == null) {
+                throw new NotFoundException("election " + electionId + " has no station " + stationCode);
+            }
+            return facts;
+        });
+    }
+
+    private Uni<Map<String, StationFacts>> finalStations(String electionId) {
+        return closedStations.computeIfAbsent(electionId, id -> allPages(token -> downstream.call(() -> stub()
+                                .listStationTurnout(ListStationTurnoutRequest.newBuilder().setElectionId(id)
+                                        .setPageSize(PAGE).setPageToken(token).build()))
+                        .map(r -> new PageOf<>(r.getStationsList(), r.getNextPageToken())), "", new ArrayList<Turnout>())
+                .map(list -> list.stream().map(RegistryClient::toFacts)
+                        .collect(Collectors.toMap(StationFacts::stationCode, f -> f)))
+                .onFailure().invoke(() -> closedStations.remove(id))
+                .memoize().indefinitely());
     }
 
     /** The election's districts and stations (cached once they are final). */

@@ -19,6 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -58,44 +61,48 @@ public class LedgerAppender {
             Mutation<R> mutation) {
         String method = request.getDescriptorForType().getFullName();
         String fingerprint = Idempotency.fingerprint(request);
-        return pool.withTransaction(tx -> ledger.lockHead(tx, electionId)
-                        .chain(head -> processed.find(tx, requestId)
-                                .chain(found -> found != null
-                                        ? Uni.createFrom().item(Idempotency.replay(found, method, fingerprint, parser))
-                                        : apply(tx, electionId, head, mutation)
-                                                .call(answer -> processed.insert(tx, requestId, method, fingerprint,
-                                                        answer, Clock.now())))));
+        // Lock, look-up and the mutation's first read are pipelined; the server runs them in that
+        // order, so the look-up and the reads see the state the lock protects.
+        return pool.withTransaction(tx -> Uni.combine().all()
+                .unis(ledger.lockHead(tx, electionId), processed.find(tx, requestId),
+                        mutation.decide(tx).onFailure().recoverWithItem((Throwable f) -> Change.<R>refusing(f)))
+                .asTuple()
+                .chain(locked -> locked.getItem2() != null
+                        ? Uni.createFrom().item(Idempotency.replay(locked.getItem2(), method, fingerprint, parser))
+                        : commit(tx, electionId, locked.getItem1(), locked.getItem3(),
+                                answer -> processed.insert(tx, requestId, method, fingerprint, answer,
+                                        Clock.now()))));
     }
 
-    private <R> Uni<R> apply(SqlConnection tx, String electionId, LedgerRepository.Head head, Mutation<R> mutation) {
+    /** Places the change after the head, then writes it, its ledger entry and its answer at once. */
+    private <R> Uni<R> commit(SqlConnection tx, String electionId, LedgerRepository.Head head, Change<R> change,
+            Function<R, Uni<Void>> remember) {
         if (head.certified()) {
             throw new FailedPreconditionException("the results of election " + electionId
                     + " are certified; nothing may change any more", "RESULTS_CERTIFIED");
         }
         Slot slot = new Slot(electionId, head.sequence() + 1, Clock.now());
-        return mutation.apply(tx, slot)
-                .chain(outcome -> appendEntry(tx, slot, head.entryHash(), outcome));
-    }
-
-    private <R> Uni<R> appendEntry(SqlConnection tx, Slot slot, String previousHash, Outcome<R> outcome) {
+        Outcome<R> outcome = change.at(slot);
         LedgerRecord record = outcome.record()
                 .setElectionId(slot.electionId())
                 .setSequence(slot.sequence())
                 .setRecordTime(Timestamps.toProto(slot.recordTime()))
                 .build();
         byte[] payload = deterministicBytes(record);
-        String hash = LedgerHash.next(previousHash, payload);
-        LedgerRepository.Entry entry = new LedgerRepository.Entry(slot.sequence(), previousHash, hash,
+        String hash = LedgerHash.next(head.entryHash(), payload);
+        LedgerRepository.Entry entry = new LedgerRepository.Entry(slot.sequence(), head.entryHash(), hash,
                 record.getKind().getNumber(), payload, slot.recordTime());
         boolean certifies = record.getKind() == LedgerEntryKind.LEDGER_ENTRY_KIND_RESULTS_CERTIFIED;
-        LedgerHead newHead = LedgerHead.newBuilder()
+        R answer = outcome.answer().apply(LedgerHead.newBuilder()
                 .setElectionId(slot.electionId())
                 .setSequence(slot.sequence())
                 .setEntryHash(hash)
                 .setRecordTime(record.getRecordTime())
-                .build();
-        return ledger.append(tx, slot.electionId(), entry, certifies)
-                .map(ignored -> outcome.answer().apply(newHead));
+                .build());
+        List<Uni<Void>> writes = new ArrayList<>(outcome.writes().apply(tx));
+        writes.add(ledger.append(tx, slot.electionId(), entry, certifies));
+        writes.add(remember.apply(answer));
+        return Uni.combine().all().unis(writes).discardItems().replaceWith(answer);
     }
 
     /** Protobuf's deterministic encoding: the bytes the ledger stores, hashes and serves. */

@@ -3,6 +3,7 @@ package io.electa.tally.service;
 import io.electa.support.domain.FailedPreconditionException;
 import io.electa.tally.client.RegistryClient;
 import io.electa.tally.ledger.LedgerAppender;
+import io.electa.tally.ledger.Mutation;
 import io.electa.tally.ledger.Outcome;
 import io.electa.tally.repository.CandidateRepository;
 import io.electa.tally.v1.Candidate;
@@ -63,8 +64,8 @@ public class CandidateService {
                         })
                         .chain(facts -> appender.append(electionId, request.getRequestId(), request,
                                 DefineCandidatesResponse.parser(),
-                                (tx, slot) -> candidates.replace(tx, electionId, list)
-                                        .map(ignored -> Outcome.of(LedgerRecord.newBuilder()
+                                Mutation.of(slot -> Outcome.of(tx -> List.of(candidates.replace(tx, electionId, list)),
+                                        LedgerRecord.newBuilder()
                                                 .setKind(LedgerEntryKind.LEDGER_ENTRY_KIND_CANDIDATES_DEFINED)
                                                 .setCandidatesDefined(CandidatesDefined.newBuilder()
                                                         .addAllCandidates(list)), answer)))));

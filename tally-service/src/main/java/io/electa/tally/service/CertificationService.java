@@ -7,6 +7,7 @@ import io.electa.tally.domain.Actor;
 import io.electa.tally.domain.ElectionPhase;
 import io.electa.tally.domain.StationDirectory;
 import io.electa.tally.domain.TotalsSnapshot;
+import io.electa.tally.ledger.Change;
 import io.electa.tally.ledger.LedgerAppender;
 import io.electa.tally.ledger.Outcome;
 import io.electa.tally.ledger.Slot;
@@ -63,40 +64,45 @@ public class CertificationService {
                         .chain(directory -> candidates.list(electionId)
                                 .chain(list -> appender.append(electionId, request.getRequestId(), request,
                                         CertifyResultsResponse.parser(),
-                                        (tx, slot) -> record(tx, slot, request, directory, list)))));
+                                        tx -> decide(tx, electionId, request, directory, list)))));
     }
 
-    private Uni<Outcome<CertifyResultsResponse>> record(SqlConnection tx, Slot slot, CertifyResultsRequest request,
-            StationDirectory directory, List<Candidate> list) {
+    private Uni<Change<CertifyResultsResponse>> decide(SqlConnection tx, String electionId,
+            CertifyResultsRequest request, StationDirectory directory, List<Candidate> list) {
+        return Uni.combine().all().unis(stations.settled(tx, electionId), totals.snapshot(tx, electionId)).asTuple()
+                .map(read -> {
+                    long missing = directory.stationCount(null) - read.getItem1();
+                    if (missing > 0) {
+                        throw new FailedPreconditionException(missing + " stations of election " + electionId
+                                + " have neither reported nor been excluded (see ListMissingStations)",
+                                "STATIONS_MISSING", Map.of("missing_stations", Long.toString(missing)));
+                    }
+                    return slot -> certified(slot, request, directory, list, read.getItem2());
+                });
+    }
+
+    private Outcome<CertifyResultsResponse> certified(Slot slot, CertifyResultsRequest request,
+            StationDirectory directory, List<Candidate> list, TotalsSnapshot snapshot) {
         long head = slot.sequence() - 1;
         if (request.getExpectedLedgerSequence() != 0 && request.getExpectedLedgerSequence() != head) {
             throw new FailedPreconditionException("the results changed since ledger sequence "
                     + request.getExpectedLedgerSequence() + " (the head is " + head + "); review them again",
                     "RESULTS_CHANGED", Map.of("ledger_sequence", Long.toString(head)));
         }
-        return stations.settled(tx, slot.electionId())
-                .invoke(settled -> {
-                    long missing = directory.stationCount(null) - settled;
-                    if (missing > 0) {
-                        throw new FailedPreconditionException(missing + " stations of election " + slot.electionId()
-                                + " have neither reported nor been excluded (see ListMissingStations)",
-                                "STATIONS_MISSING", Map.of("missing_stations", Long.toString(missing)));
-                    }
-                })
-                .chain(() -> totals.snapshot(tx, slot.electionId()))
-                .map(snapshot -> Certification.newBuilder()
-                        .setElectionId(slot.electionId())
-                        .setResults(ResultsCalculator.compute(slot.electionId(), null, directory, list,
-                                new TotalsSnapshot(slot.sequence(), true, snapshot.districts()), slot.recordTime()))
-                        .setCertifiedBy(Actor.UNAUTHENTICATED)
-                        .setCertifyTime(Timestamps.toProto(slot.recordTime()))
-                        .build())
-                .call(certification -> certifications.insert(tx, certification, slot.sequence()))
-                .map(certification -> new Outcome<>(LedgerRecord.newBuilder()
+        Certification certification = Certification.newBuilder()
+                .setElectionId(slot.electionId())
+                .setResults(ResultsCalculator.compute(slot.electionId(), null, directory, list,
+                        new TotalsSnapshot(slot.sequence(), true, snapshot.districts()), slot.recordTime()))
+                .setCertifiedBy(Actor.UNAUTHENTICATED)
+                .setCertifyTime(Timestamps.toProto(slot.recordTime()))
+                .build();
+        return new Outcome<>(tx -> List.of(certifications.insert(tx, certification, slot.sequence())),
+                LedgerRecord.newBuilder()
                         .setKind(LedgerEntryKind.LEDGER_ENTRY_KIND_RESULTS_CERTIFIED)
-                        .setCertification(certification), newHead -> CertifyResultsResponse.newBuilder()
+                        .setCertification(certification),
+                newHead -> CertifyResultsResponse.newBuilder()
                         .setCertification(certification)
                         .setLedgerHead(newHead)
-                        .build()));
+                        .build());
     }
 }

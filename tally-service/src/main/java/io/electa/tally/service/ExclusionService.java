@@ -9,6 +9,7 @@ import io.electa.tally.client.RegistryClient;
 import io.electa.tally.domain.Actor;
 import io.electa.tally.domain.Contribution;
 import io.electa.tally.domain.StationState;
+import io.electa.tally.ledger.Change;
 import io.electa.tally.ledger.LedgerAppender;
 import io.electa.tally.ledger.Outcome;
 import io.electa.tally.ledger.Slot;
@@ -25,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** Excluding a station from the count (so certification can proceed without it), with a reason. */
 @ApplicationScoped
@@ -69,48 +71,52 @@ public class ExclusionService {
                         })
                         .chain(district -> appender.append(electionId, request.getRequestId(), request,
                                 ExcludeStationResponse.parser(),
-                                (tx, slot) -> record(tx, slot, request, district))));
+                                tx -> decide(tx, electionId, request, district))));
     }
 
     public Uni<Page<StationExclusion>> list(String electionId, String district, String afterStation, int size) {
         return exclusions.list(pool, electionId, district, afterStation, size);
     }
 
-    private Uni<Outcome<ExcludeStationResponse>> record(SqlConnection tx, Slot slot, ExcludeStationRequest request,
-            String district) {
+    private Uni<Change<ExcludeStationResponse>> decide(SqlConnection tx, String electionId,
+            ExcludeStationRequest request, String district) {
+        return stations.find(tx, electionId, request.getStationCode())
+                .chain(found -> {
+                    StationState state = found != null ? found
+                            : StationState.empty(electionId, request.getStationCode(), district);
+                    if (state.excluded()) {
+                        throw new AlreadyExistsException("station " + request.getStationCode()
+                                + " is already excluded");
+                    }
+                    return stopCounting(tx, state).map(stops -> slot -> excluded(slot, request, state, stops));
+                });
+    }
+
+    private Outcome<ExcludeStationResponse> excluded(Slot slot, ExcludeStationRequest request, StationState state,
+            Contribution stops) {
         StationExclusion exclusion = StationExclusion.newBuilder()
                 .setElectionId(slot.electionId())
                 .setStationCode(request.getStationCode())
-                .setDistrictCode(district)
+                .setDistrictCode(state.districtCode())
                 .setReason(request.getReason())
                 .setExcludedBy(Actor.UNAUTHENTICATED)
                 .setExcludeTime(Timestamps.toProto(slot.recordTime()))
                 .setLedgerSequence(slot.sequence())
                 .build();
-        return stations.find(tx, slot.electionId(), request.getStationCode())
-                .chain(found -> {
-                    StationState state = found != null ? found
-                            : StationState.empty(slot.electionId(), request.getStationCode(), district);
-                    if (state.excluded()) {
-                        throw new AlreadyExistsException("station " + request.getStationCode()
-                                + " is already excluded");
-                    }
-                    return stopCounting(tx, state)
-                            .map(stops -> stops == null ? Contribution.none() : stops)
-                            .chain(stops -> totals.add(tx, slot.electionId(), district, stops, 1))
-                            .chain(() -> stations.save(tx, state.asExcluded()))
-                            .chain(() -> exclusions.insert(tx, exclusion))
-                            .map(ignored -> Outcome.of(LedgerRecord.newBuilder()
-                                    .setKind(LedgerEntryKind.LEDGER_ENTRY_KIND_STATION_EXCLUDED)
-                                    .setStationExcluded(exclusion), ExcludeStationResponse.newBuilder()
-                                    .setExclusion(exclusion).build()));
-                });
+        return Outcome.of(tx -> List.of(
+                        totals.add(tx, slot.electionId(), state.districtCode(), stops, 1),
+                        stations.save(tx, state.asExcluded()),
+                        exclusions.insert(tx, exclusion)),
+                LedgerRecord.newBuilder()
+                        .setKind(LedgerEntryKind.LEDGER_ENTRY_KIND_STATION_EXCLUDED)
+                        .setStationExcluded(exclusion),
+                ExcludeStationResponse.newBuilder().setExclusion(exclusion).build());
     }
 
-    /** What the station's counted protocol takes away from the totals, or null when none counts. */
+    /** What the station's counted protocol takes away from the totals (nothing when none counts). */
     private Uni<Contribution> stopCounting(SqlConnection tx, StationState state) {
         if (state.countedProtocolId() == null) {
-            return Uni.createFrom().nullItem();
+            return Uni.createFrom().item(Contribution.none());
         }
         return protocols.find(tx, state.electionId(), state.countedProtocolId())
                 .map(counted -> Contribution.of(counted.recorded().getFigures()).negate());

@@ -12,6 +12,7 @@ import io.electa.tally.domain.ControlRelations;
 import io.electa.tally.domain.CrossChecks;
 import io.electa.tally.domain.StationFacts;
 import io.electa.tally.domain.StationState;
+import io.electa.tally.ledger.Change;
 import io.electa.tally.ledger.LedgerAppender;
 import io.electa.tally.ledger.Outcome;
 import io.electa.tally.ledger.Slot;
@@ -33,6 +34,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +74,7 @@ public class ProtocolService {
                         .chain(figures -> registry.station(electionId, request.getStationCode())
                                 .chain(station -> appender.append(electionId, request.getRequestId(), request,
                                         SubmitProtocolResponse.parser(),
-                                        (tx, slot) -> recordSubmission(tx, slot, figures, station)))));
+                                        tx -> decideSubmission(tx, electionId, figures, station)))));
     }
 
     public Uni<CorrectProtocolResponse> correct(CorrectProtocolRequest request) {
@@ -85,7 +87,7 @@ public class ProtocolService {
                                 .chain(old -> registry.station(electionId, old.recorded().getStationCode()))
                                 .chain(station -> appender.append(electionId, request.getRequestId(), request,
                                         CorrectProtocolResponse.parser(),
-                                        (tx, slot) -> recordCorrection(tx, slot, supersedes, request.getReason(),
+                                        tx -> decideCorrection(tx, electionId, supersedes, request.getReason(),
                                                 figures, station)))));
     }
 
@@ -112,12 +114,12 @@ public class ProtocolService {
         return figures.toBuilder().clearCandidateVotes().addAllCandidateVotes(sorted).build();
     }
 
-    private Uni<Outcome<SubmitProtocolResponse>> recordSubmission(SqlConnection tx, Slot slot, ProtocolFigures figures,
-            StationFacts station) {
-        return stations.find(tx, slot.electionId(), station.stationCode())
-                .chain(found -> {
+    private Uni<Change<SubmitProtocolResponse>> decideSubmission(SqlConnection tx, String electionId,
+            ProtocolFigures figures, StationFacts station) {
+        return stations.find(tx, electionId, station.stationCode())
+                .map(found -> {
                     StationState state = found != null ? found
-                            : StationState.empty(slot.electionId(), station.stationCode(), station.districtCode());
+                            : StationState.empty(electionId, station.stationCode(), station.districtCode());
                     requireNotExcluded(state);
                     if (state.hasLiveProtocol()) {
                         throw new AlreadyExistsException("station " + station.stationCode() + " already has protocol "
@@ -125,44 +127,51 @@ public class ProtocolService {
                                 + "); correct it with CorrectProtocol", "PROTOCOL_EXISTS",
                                 Map.of("protocol_id", state.currentProtocolId().toString()));
                     }
-                    Protocol version = newVersion(slot, state, figures, station, null, "");
-                    return store(tx, state, version, null)
-                            .map(ignored -> Outcome.of(LedgerRecord.newBuilder()
-                                    .setKind(LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_SUBMITTED)
-                                    .setProtocol(version), SubmitProtocolResponse.newBuilder()
-                                    .setProtocol(version).build()));
+                    return slot -> {
+                        Protocol version = newVersion(slot, state, figures, station, null, "");
+                        return Outcome.of(tx2 -> store(tx2, state, version, null), LedgerRecord.newBuilder()
+                                .setKind(LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_SUBMITTED)
+                                .setProtocol(version), SubmitProtocolResponse.newBuilder().setProtocol(version).build());
+                    };
                 });
     }
 
-    private Uni<Outcome<CorrectProtocolResponse>> recordCorrection(SqlConnection tx, Slot slot, UUID supersedes,
-            String reason, ProtocolFigures figures, StationFacts station) {
-        return protocols.find(tx, slot.electionId(), supersedes)
-                .chain(old -> stations.find(tx, slot.electionId(), old.recorded().getStationCode())
-                        .chain(state -> {
-                            requireNotExcluded(state);
-                            if (!supersedes.equals(state.currentProtocolId())) {
-                                throw new FailedPreconditionException("protocol " + supersedes + " is not the current"
-                                        + " version of station " + state.stationCode() + " (that is "
-                                        + state.currentProtocolId() + ")", "NOT_CURRENT_VERSION");
-                            }
-                            if (!state.hasLiveProtocol()) {
-                                throw new FailedPreconditionException("protocol " + supersedes + " was rejected;"
-                                        + " submit a new version with SubmitProtocol", "PROTOCOL_REJECTED");
-                            }
-                            Protocol version = newVersion(slot, state, figures, station, supersedes, reason);
-                            return protocols.setStatus(tx, supersedes, ProtocolStatus.PROTOCOL_STATUS_SUPERSEDED,
-                                            UUID.fromString(version.getProtocolId()))
-                                    .chain(() -> store(tx, state, version, state.countedProtocolId() == null ? null
-                                            : Contribution.of(old.recorded().getFigures()).negate()))
-                                    .map(ignored -> Outcome.of(LedgerRecord.newBuilder()
-                                            .setKind(LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_CORRECTED)
-                                            .setProtocol(version), CorrectProtocolResponse.newBuilder()
-                                            .setProtocol(version).build()));
-                        }));
+    private Uni<Change<CorrectProtocolResponse>> decideCorrection(SqlConnection tx, String electionId,
+            UUID supersedes, String reason, ProtocolFigures figures, StationFacts station) {
+        return Uni.combine().all().unis(protocols.find(tx, electionId, supersedes),
+                        stations.find(tx, electionId, station.stationCode())).asTuple()
+                .map(found -> {
+                    ProtocolRepository.Stored old = found.getItem1();
+                    StationState state = found.getItem2();
+                    requireNotExcluded(state);
+                    if (!supersedes.equals(state.currentProtocolId())) {
+                        throw new FailedPreconditionException("protocol " + supersedes + " is not the current"
+                                + " version of station " + state.stationCode() + " (that is "
+                                + state.currentProtocolId() + ")", "NOT_CURRENT_VERSION");
+                    }
+                    if (!state.hasLiveProtocol()) {
+                        throw new FailedPreconditionException("protocol " + supersedes + " was rejected;"
+                                + " submit a new version with SubmitProtocol", "PROTOCOL_REJECTED");
+                    }
+                    Contribution stops = state.countedProtocolId() == null ? null
+                            : Contribution.of(old.recorded().getFigures()).negate();
+                    return slot -> {
+                        Protocol version = newVersion(slot, state, figures, station, supersedes, reason);
+                        return Outcome.of(tx2 -> {
+                            List<Uni<Void>> writes = new ArrayList<>();
+                            writes.add(protocols.setStatus(tx2, supersedes, ProtocolStatus.PROTOCOL_STATUS_SUPERSEDED,
+                                    UUID.fromString(version.getProtocolId())));
+                            writes.addAll(store(tx2, state, version, stops));
+                            return writes;
+                        }, LedgerRecord.newBuilder()
+                                .setKind(LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_CORRECTED)
+                                .setProtocol(version), CorrectProtocolResponse.newBuilder().setProtocol(version).build());
+                    };
+                });
     }
 
-    /** Stores the new current version and moves the totals by what stops and starts counting. */
-    private Uni<Void> store(SqlConnection tx, StationState state, Protocol version, Contribution stopsCounting) {
+    /** The writes of a new current version: it, the station's state, and the totals' move. */
+    private List<Uni<Void>> store(SqlConnection tx, StationState state, Protocol version, Contribution stopsCounting) {
         boolean counts = version.getStatus() == ProtocolStatus.PROTOCOL_STATUS_ACCEPTED;
         UUID id = UUID.fromString(version.getProtocolId());
         Contribution change = stopsCounting;
@@ -170,12 +179,14 @@ public class ProtocolService {
             Contribution starts = Contribution.of(version.getFigures());
             change = change == null ? starts : starts.plus(change);
         }
-        Contribution delta = change;
-        return protocols.insert(tx, version)
-                .chain(() -> stations.save(tx, state.withCurrent(id, version.getVersion(), version.getStatus(),
-                        counts ? id : null)))
-                .chain(() -> delta == null ? Uni.createFrom().voidItem()
-                        : totals.add(tx, state.electionId(), state.districtCode(), delta, 0));
+        List<Uni<Void>> writes = new ArrayList<>();
+        writes.add(protocols.insert(tx, version));
+        writes.add(stations.save(tx, state.withCurrent(id, version.getVersion(), version.getStatus(),
+                counts ? id : null)));
+        if (change != null) {
+            writes.add(totals.add(tx, state.electionId(), state.districtCode(), change, 0));
+        }
+        return writes;
     }
 
     private static Protocol newVersion(Slot slot, StationState state, ProtocolFigures figures, StationFacts station,

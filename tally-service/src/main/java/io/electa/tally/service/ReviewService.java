@@ -5,6 +5,8 @@ import io.electa.support.domain.NotFoundException;
 import io.electa.support.grpc.Timestamps;
 import io.electa.tally.domain.Actor;
 import io.electa.tally.domain.Contribution;
+import io.electa.tally.domain.StationState;
+import io.electa.tally.ledger.Change;
 import io.electa.tally.ledger.LedgerAppender;
 import io.electa.tally.ledger.Outcome;
 import io.electa.tally.ledger.Slot;
@@ -25,8 +27,10 @@ import io.electa.tally.v1.ReviewDecision;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A supervisor's decisions: accept a quarantined version with a written justification (it counts
@@ -52,54 +56,75 @@ public class ReviewService {
         UUID id = UUID.fromString(request.getProtocolId());
         return appender.append(request.getElectionId(), request.getRequestId(), request,
                 AcceptProtocolResponse.parser(),
-                (tx, slot) -> decide(tx, slot, id, ReviewDecision.REVIEW_DECISION_ACCEPTED, request.getJustification())
-                        .map(p -> outcome(slot, p, LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_ACCEPTED,
-                                AcceptProtocolResponse.newBuilder().setProtocol(p).build())));
+                tx -> decide(tx, request.getElectionId(), id, ReviewDecision.REVIEW_DECISION_ACCEPTED,
+                        request.getJustification(), LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_ACCEPTED,
+                        p -> AcceptProtocolResponse.newBuilder().setProtocol(p).build()));
     }
 
     public Uni<RejectProtocolResponse> reject(RejectProtocolRequest request) {
         UUID id = UUID.fromString(request.getProtocolId());
         return appender.append(request.getElectionId(), request.getRequestId(), request,
                 RejectProtocolResponse.parser(),
-                (tx, slot) -> decide(tx, slot, id, ReviewDecision.REVIEW_DECISION_REJECTED, request.getReason())
-                        .map(p -> outcome(slot, p, LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_REJECTED,
-                                RejectProtocolResponse.newBuilder().setProtocol(p).build())));
+                tx -> decide(tx, request.getElectionId(), id, ReviewDecision.REVIEW_DECISION_REJECTED,
+                        request.getReason(), LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_REJECTED,
+                        p -> RejectProtocolResponse.newBuilder().setProtocol(p).build()));
     }
 
-    private Uni<Protocol> decide(SqlConnection tx, Slot slot, UUID id, ReviewDecision decision, String text) {
+    private <R> Uni<Change<R>> decide(SqlConnection tx, String electionId, UUID id, ReviewDecision decision,
+            String text, LedgerEntryKind kind, Function<Protocol, R> answer) {
+        boolean accept = decision == ReviewDecision.REVIEW_DECISION_ACCEPTED;
+        return Uni.combine().all().unis(protocols.find(tx, electionId, id), protocols.reviews(tx, List.of(id)))
+                .asTuple()
+                .chain(found -> {
+                    ProtocolRepository.Stored stored = found.getItem1();
+                    if (stored == null) {
+                        throw new NotFoundException("election " + electionId + " has no protocol " + id);
+                    }
+                    requireDecidable(stored, accept);
+                    List<ProtocolReview> earlier = found.getItem2().getOrDefault(id, List.of());
+                    return stations.find(tx, electionId, stored.recorded().getStationCode())
+                            .map(state -> {
+                                if (accept) {
+                                    ProtocolService.requireNotExcluded(state);
+                                }
+                                return slot -> decided(slot, stored, state, decision, text, earlier, kind, answer);
+                            });
+                });
+    }
+
+    private <R> Outcome<R> decided(Slot slot, ProtocolRepository.Stored stored, StationState state,
+            ReviewDecision decision, String text, List<ProtocolReview> earlier, LedgerEntryKind kind,
+            Function<Protocol, R> answer) {
+        boolean accept = decision == ReviewDecision.REVIEW_DECISION_ACCEPTED;
+        UUID id = stored.id();
         ProtocolReview review = ProtocolReview.newBuilder()
                 .setDecision(decision)
                 .setText(text)
                 .setReviewedBy(Actor.UNAUTHENTICATED)
                 .setReviewTime(Timestamps.toProto(slot.recordTime()))
                 .build();
-        boolean accept = decision == ReviewDecision.REVIEW_DECISION_ACCEPTED;
-        return protocols.find(tx, slot.electionId(), id)
-                .chain(stored -> {
-                    if (stored == null) {
-                        throw new NotFoundException("election " + slot.electionId() + " has no protocol " + id);
-                    }
-                    requireDecidable(stored, accept);
-                    return stations.find(tx, slot.electionId(), stored.recorded().getStationCode())
-                            .chain(state -> {
-                                if (accept) {
-                                    ProtocolService.requireNotExcluded(state);
-                                }
-                                ProtocolStatus status = accept ? ProtocolStatus.PROTOCOL_STATUS_ACCEPTED
-                                        : ProtocolStatus.PROTOCOL_STATUS_REJECTED;
-                                Contribution figures = Contribution.of(stored.recorded().getFigures());
-                                Contribution delta = accept ? figures
-                                        : id.equals(state.countedProtocolId()) ? figures.negate() : null;
-                                return protocols.setStatus(tx, id, status, null)
-                                        .chain(() -> protocols.insertReview(tx, id, slot.sequence(), review))
-                                        .chain(() -> stations.save(tx, state.withStatus(status, accept ? id : null)))
-                                        .chain(() -> delta == null ? Uni.createFrom().voidItem()
-                                                : totals.add(tx, slot.electionId(), state.districtCode(), delta, 0))
-                                        .chain(() -> protocols.reviews(tx, List.of(id)))
-                                        .map(reviews -> ProtocolViews.view(new ProtocolRepository.Stored(
-                                                stored.recorded(), status, null), reviews.getOrDefault(id, List.of())));
-                            });
-                });
+        ProtocolStatus status = accept ? ProtocolStatus.PROTOCOL_STATUS_ACCEPTED : ProtocolStatus.PROTOCOL_STATUS_REJECTED;
+        Contribution figures = Contribution.of(stored.recorded().getFigures());
+        Contribution delta = accept ? figures : id.equals(state.countedProtocolId()) ? figures.negate() : null;
+        List<ProtocolReview> reviews = new ArrayList<>(earlier);
+        reviews.add(review);
+        Protocol decided = ProtocolViews.view(new ProtocolRepository.Stored(stored.recorded(), status, null), reviews);
+        return Outcome.of(tx -> {
+            List<Uni<Void>> writes = new ArrayList<>();
+            writes.add(protocols.setStatus(tx, id, status, null));
+            writes.add(protocols.insertReview(tx, id, slot.sequence(), review));
+            writes.add(stations.save(tx, state.withStatus(status, accept ? id : null)));
+            if (delta != null) {
+                writes.add(totals.add(tx, slot.electionId(), state.districtCode(), delta, 0));
+            }
+            return writes;
+        }, LedgerRecord.newBuilder()
+                .setKind(kind)
+                .setProtocolReviewed(ProtocolReviewed.newBuilder()
+                        .setProtocolId(decided.getProtocolId())
+                        .setStationCode(decided.getStationCode())
+                        .setDistrictCode(decided.getDistrictCode())
+                        .setReview(review)), answer.apply(decided));
     }
 
     private static void requireDecidable(ProtocolRepository.Stored stored, boolean accept) {
@@ -111,15 +136,5 @@ public class ReviewService {
                     + ProtocolService.statusName(status) + "; only " + (accept ? "a QUARANTINED version can be accepted"
                             : "a QUARANTINED or ACCEPTED version can be rejected"), "PROTOCOL_NOT_REVIEWABLE");
         }
-    }
-
-    private static <R> Outcome<R> outcome(Slot slot, Protocol p, LedgerEntryKind kind, R answer) {
-        return Outcome.of(LedgerRecord.newBuilder()
-                .setKind(kind)
-                .setProtocolReviewed(ProtocolReviewed.newBuilder()
-                        .setProtocolId(p.getProtocolId())
-                        .setStationCode(p.getStationCode())
-                        .setDistrictCode(p.getDistrictCode())
-                        .setReview(p.getReviews(p.getReviewsCount() - 1))), answer);
     }
 }

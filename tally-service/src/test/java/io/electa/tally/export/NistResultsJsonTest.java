@@ -8,47 +8,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NistResultsJsonTest {
 
-    static final String SCHEMA_FILE = "NIST_V2_election_results_reporting.json";
-    /** Tried in order after the nist.schema.path system property and the test classpath. */
-    static final List<String> SCHEMA_FALLBACKS = List.of(
-            "../../shared/standards/" + SCHEMA_FILE,
-            "../shared/standards/" + SCHEMA_FILE,
-            "/work/shared/standards/" + SCHEMA_FILE);
-
     static final ObjectMapper MAPPER = new ObjectMapper();
-    static Schema schema;
 
     ExportData data = ExportFixtures.realistic();
     JsonNode report = parse(NistResultsJson.write(data));
-
-    @BeforeAll
-    static void loadSchema() throws IOException {
-        try (InputStream in = openSchema()) {
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
-        }
-    }
 
     @Test
     void validatesAgainstOfficialSchema() {
@@ -293,25 +270,7 @@ class NistResultsJsonTest {
     }
 
     static List<Error> validate(String json) {
-        return schema.validate(json, InputFormat.JSON);
-    }
-
-    private static InputStream openSchema() throws IOException {
-        String property = System.getProperty("nist.schema.path");
-        if (property != null && !property.isBlank()) {
-            return Files.newInputStream(Path.of(property));
-        }
-        InputStream resource = NistResultsJsonTest.class.getResourceAsStream("/" + SCHEMA_FILE);
-        if (resource != null) {
-            return resource;
-        }
-        for (String candidate : SCHEMA_FALLBACKS) {
-            if (Files.isRegularFile(Path.of(candidate))) {
-                return Files.newInputStream(Path.of(candidate));
-            }
-        }
-        throw new IllegalStateException("NIST schema not found: set -Dnist.schema.path, put " + SCHEMA_FILE
-                + " on the test classpath, or provide one of " + SCHEMA_FALLBACKS);
+        return NistSchema.validate(json);
     }
 
     private static JsonNode parse(byte[] json) {

@@ -1,0 +1,408 @@
+package io.electa.observer.grpc;
+
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import io.electa.observer.badge.BadgeNumbers;
+import io.electa.observer.client.RegistryClient;
+import io.electa.observer.domain.AccreditationStatus;
+import io.electa.observer.domain.Application;
+import io.electa.observer.domain.ReportFiling;
+import io.electa.observer.repository.AssignmentRepository;
+import io.electa.observer.repository.ReportRepository;
+import io.electa.support.domain.UniqueViolations;
+import io.electa.observer.service.AccreditationService;
+import io.electa.observer.service.BadgeService;
+import io.electa.observer.service.DeploymentService;
+import io.electa.observer.service.OrganisationService;
+import io.electa.observer.service.ReportService;
+import io.electa.observer.service.ServiceClock;
+import io.electa.observer.service.StatisticsService;
+import io.electa.observer.v1.*;
+import io.electa.support.domain.AlreadyExistsException;
+import io.electa.support.domain.DomainException;
+import io.electa.support.domain.Violations;
+import io.electa.support.grpc.Pages;
+import io.electa.support.idempotency.Idempotency;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The observer service's gRPC endpoint: checks each request's shape, keeps mutations idempotent,
+ * calls the services, maps the answers. Failures become statuses in ErrorMapping (service-support).
+ */
+@GrpcService
+public class ObserverGrpcService implements ObserverService {
+    private static final List<String> TYPES = known(OrganisationType.values());
+    private static final List<String> CATEGORIES = known(IncidentCategory.values());
+
+    private final OrganisationService organisations;
+    private final AccreditationService accreditations;
+    private final BadgeService badges;
+    private final DeploymentService deployment;
+    private final ReportService reports;
+    private final StatisticsService statistics;
+    private final RegistryClient registry;
+    private final Idempotency idempotency;
+    private final ServiceClock clock;
+
+    public ObserverGrpcService(OrganisationService organisations, AccreditationService accreditations,
+            BadgeService badges, DeploymentService deployment, ReportService reports, StatisticsService statistics,
+            RegistryClient registry, Idempotency idempotency, ServiceClock clock) {
+        this.organisations = organisations;
+        this.accreditations = accreditations;
+        this.badges = badges;
+        this.deployment = deployment;
+        this.reports = reports;
+        this.statistics = statistics;
+        this.registry = registry;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    @Override
+    public Uni<CreateOrganisationResponse> createOrganisation(CreateOrganisationRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations();
+            var organisation = Requests.organisation(request, violations);
+            violations.throwIfAny();
+            return mutation(request.getRequestId(), request, CreateOrganisationResponse.parser(),
+                    () -> organisations.create(organisation)
+                            .map(o -> CreateOrganisationResponse.newBuilder()
+                                    .setOrganisation(ProtoMapper.organisation(o)).build()));
+        });
+    }
+
+    @Override
+    public Uni<GetOrganisationResponse> getOrganisation(GetOrganisationRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations();
+            RequestRules.organisationId(violations, "organisation_id", request.getOrganisationId());
+            violations.throwIfAny();
+            return organisations.get(request.getOrganisationId())
+                    .map(o -> GetOrganisationResponse.newBuilder().setOrganisation(ProtoMapper.organisation(o)).build());
+        });
+    }
+
+    @Override
+    public Uni<ListOrganisationsResponse> listOrganisations(ListOrganisationsRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations();
+            RequestRules.known(violations, "type", request.getType());
+            if (!request.getCountry().isEmpty()) {
+                RequestRules.country(violations, "country", request.getCountry());
+            }
+            int size = Pages.size(request.getPageSize(), violations);
+            String after = Pages.afterKey(request.getPageToken(), violations);
+            violations.throwIfAny();
+            String type = request.getTypeValue() == 0 ? "" : request.getType().name();
+            return organisations.page(type, request.getCountry(), after, size)
+                    .map(page -> ListOrganisationsResponse.newBuilder()
+                            .addAllOrganisations(page.items().stream().map(ProtoMapper::organisation).toList())
+                            .setNextPageToken(Pages.nextToken(page))
+                            .build());
+        });
+    }
+
+    @Override
+    public Uni<SetQuotaResponse> setQuota(SetQuotaRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations();
+            RequestRules.organisationId(violations, "organisation_id", request.getOrganisationId());
+            violations.electionId("election_id", request.getElectionId())
+                    .check(!request.hasMaxObservers() || request.getMaxObservers() >= 0, "max_observers",
+                            "must be 0 or more (unset removes the quota)")
+                    .requestId("request_id", request.getRequestId())
+                    .throwIfAny();
+            Integer max = request.hasMaxObservers() ? request.getMaxObservers() : null;
+            return replayOr(request.getRequestId(), request, SetQuotaResponse.parser(),
+                    () -> registry.election(request.getElectionId())
+                            .chain(() -> idempotency.once(request.getRequestId(), request, SetQuotaResponse.parser(),
+                                    () -> organisations.setQuota(request.getOrganisationId(), request.getElectionId(), max)
+                                            .map(q -> SetQuotaResponse.newBuilder().setQuota(ProtoMapper.quota(q)).build()))));
+        });
+    }
+
+    @Override
+    public Uni<GetQuotaResponse> getQuota(GetQuotaRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations();
+            RequestRules.organisationId(violations, "organisation_id", request.getOrganisationId());
+            violations.electionId("election_id", request.getElectionId()).throwIfAny();
+            return organisations.quota(request.getOrganisationId(), request.getElectionId())
+                    .map(q -> GetQuotaResponse.newBuilder().setQuota(ProtoMapper.quota(q)).build());
+        });
+    }
+
+    @Override
+    public Uni<ApplyForAccreditationResponse> applyForAccreditation(ApplyForAccreditationRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations();
+            Application application = Requests.application(request, LocalDate.ofInstant(clock.now(), ZoneOffset.UTC),
+                    violations);
+            violations.throwIfAny();
+            return replayOr(request.getRequestId(), request, ApplyForAccreditationResponse.parser(),
+                    () -> registry.election(application.electionId())
+                            .chain(election -> idempotency.once(request.getRequestId(), request,
+                                    ApplyForAccreditationResponse.parser(),
+                                    () -> accreditations.apply(application, election)
+                                            .map(a -> ApplyForAccreditationResponse.newBuilder()
+                                                    .setAccreditation(ProtoMapper.accreditation(a)).build())))
+                            .onFailure(AccreditationService::isLiveDuplicate)
+                            .recoverWithUni(() -> accreditations.liveConflict(application)
+                                    .replaceWith(ApplyForAccreditationResponse.getDefaultInstance())));
+        });
+    }
+
+    @Override
+    public Uni<GetAccreditationResponse> getAccreditation(GetAccreditationRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations();
+            UUID id = RequestRules.uuid(violations, "accreditation_id", request.getAccreditationId());
+            violations.throwIfAny();
+            return accreditations.get(id)
+                    .map(a -> GetAccreditationResponse.newBuilder().setAccreditation(ProtoMapper.accreditation(a)).build());
+        });
+    }
+
+    @Override
+    public Uni<ListAccreditationsResponse> listAccreditations(ListAccreditationsRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations().electionId("election_id", request.getElectionId());
+            if (!request.getOrganisationId().isEmpty()) {
+                RequestRules.organisationId(violations, "organisation_id", request.getOrganisationId());
+            }
+            if (!request.getCitizenship().isEmpty()) {
+                RequestRules.country(violations, "citizenship", request.getCitizenship());
+            }
+            RequestRules.known(violations, "status", request.getStatus());
+            int size = Pages.size(request.getPageSize(), violations);
+            List<String> after = Requests.afterKey(request.getPageToken(), 3, key -> Requests.isUuid(key.get(2)),
+                    violations);
+            violations.throwIfAny();
+            AccreditationStatus status = request.getStatusValue() == 0 ? null
+                    : AccreditationStatus.valueOf(request.getStatus().name().substring("ACCREDITATION_STATUS_".length()));
+            return accreditations.page(request.getElectionId(), request.getOrganisationId(), request.getCitizenship(),
+                            status, after, size)
+                    .map(page -> ListAccreditationsResponse.newBuilder()
+                            .addAllAccreditations(page.items().stream().map(ProtoMapper::accreditation).toList())
+                            .setNextPageToken(Pages.nextToken(page))
+                            .build());
+        });
+    }
+
+    @Override
+    public Uni<ApproveAccreditationResponse> approveAccreditation(ApproveAccreditationRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations();
+            UUID id = RequestRules.uuid(violations, "accreditation_id", request.getAccreditationId());
+            violations.requestId("request_id", request.getRequestId()).throwIfAny();
+            return mutation(request.getRequestId(), request, ApproveAccreditationResponse.parser(),
+                    () -> accreditations.approve(id, Callers.subject())
+                            .map(a -> ApproveAccreditationResponse.newBuilder()
+                                    .setAccreditation(ProtoMapper.accreditation(a)).build()));
+        });
+    }
+
+    @Override
+    public Uni<RefuseAccreditationResponse> refuseAccreditation(RefuseAccreditationRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations();
+            UUID id = RequestRules.uuid(violations, "accreditation_id", request.getAccreditationId());
+            violations.text("reason", request.getReason(), Requests.MAX_REASON)
+                    .requestId("request_id", request.getRequestId())
+                    .throwIfAny();
+            return mutation(request.getRequestId(), request, RefuseAccreditationResponse.parser(),
+                    () -> accreditations.refuse(id, request.getReason(), Callers.subject())
+                            .map(a -> RefuseAccreditationResponse.newBuilder()
+                                    .setAccreditation(ProtoMapper.accreditation(a)).build()));
+        });
+    }
+
+    @Override
+    public Uni<RevokeAccreditationResponse> revokeAccreditation(RevokeAccreditationRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations();
+            UUID id = RequestRules.uuid(violations, "accreditation_id", request.getAccreditationId());
+            violations.text("reason", request.getReason(), Requests.MAX_REASON)
+                    .requestId("request_id", request.getRequestId())
+                    .throwIfAny();
+            return mutation(request.getRequestId(), request, RevokeAccreditationResponse.parser(),
+                    () -> accreditations.revoke(id, request.getReason())
+                            .map(a -> RevokeAccreditationResponse.newBuilder()
+                                    .setAccreditation(ProtoMapper.accreditation(a)).build()));
+        });
+    }
+
+    @Override
+    public Uni<VerifyBadgeResponse> verifyBadge(VerifyBadgeRequest request) {
+        return checked(() -> {
+            String badge = BadgeNumbers.normalise(request.getBadgeNumber());
+            new Violations().check(badge != null, "badge_number",
+                    "must be 10 base32 characters (0-9, A-Z without I, L, O, U), e.g. K7M2Q-9XR4T").throwIfAny();
+            return badges.verify(badge).map(ProtoMapper::badgeCheck);
+        });
+    }
+
+    @Override
+    public Uni<GetBadgeCredentialResponse> getBadgeCredential(GetBadgeCredentialRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations();
+            UUID id = RequestRules.uuid(violations, "accreditation_id", request.getAccreditationId());
+            violations.throwIfAny();
+            return badges.credential(id)
+                    .map(c -> GetBadgeCredentialResponse.newBuilder().setCredential(c).build());
+        });
+    }
+
+    @Override
+    public Uni<GetSigningKeyResponse> getSigningKey(GetSigningKeyRequest request) {
+        return checked(() -> Uni.createFrom().item(GetSigningKeyResponse.newBuilder()
+                .setKey(ProtoMapper.signingKey(badges.signingKey(request.getKeyId()))).build()));
+    }
+
+    @Override
+    public Uni<AssignObserverResponse> assignObserver(AssignObserverRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations();
+            UUID id = RequestRules.uuid(violations, "accreditation_id", request.getAccreditationId());
+            violations.code("station_code", request.getStationCode())
+                    .requestId("request_id", request.getRequestId())
+                    .throwIfAny();
+            return replayOr(request.getRequestId(), request, AssignObserverResponse.parser(),
+                    () -> deployment.requireDeployable(id)
+                            .chain(a -> registry.station(a.electionId, request.getStationCode()))
+                            .chain(station -> idempotency.once(request.getRequestId(), request,
+                                    AssignObserverResponse.parser(),
+                                    () -> deployment.assign(id, station, Callers.subject())
+                                            .map(a -> AssignObserverResponse.newBuilder()
+                                                    .setAssignment(ProtoMapper.assignment(a)).build()))));
+        });
+    }
+
+    @Override
+    public Uni<ListAssignmentsResponse> listAssignments(ListAssignmentsRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations().electionId("election_id", request.getElectionId());
+            UUID accreditation = RequestRules.optionalUuid(violations, "accreditation_id", request.getAccreditationId());
+            optionalFilters(violations, request.getOrganisationId(), request.getDistrictCode(), request.getStationCode());
+            int size = Pages.size(request.getPageSize(), violations);
+            List<String> after = Requests.afterKey(request.getPageToken(), 2, key -> Requests.isUuid(key.get(1)),
+                    violations);
+            violations.throwIfAny();
+            var query = new AssignmentRepository.Query(request.getElectionId(), accreditation,
+                    request.getOrganisationId(), request.getDistrictCode(), request.getStationCode());
+            return deployment.page(query, after, size)
+                    .map(page -> ListAssignmentsResponse.newBuilder()
+                            .addAllAssignments(page.items().stream().map(ProtoMapper::assignment).toList())
+                            .setNextPageToken(Pages.nextToken(page))
+                            .build());
+        });
+    }
+
+    @Override
+    public Uni<FileReportResponse> fileReport(FileReportRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations();
+            ReportFiling filing = Requests.report(request, clock.now(), violations);
+            violations.throwIfAny();
+            return replayOr(request.getRequestId(), request, FileReportResponse.parser(),
+                    () -> reports.prepare(filing)
+                            .chain(station -> idempotency.once(request.getRequestId(), request,
+                                    FileReportResponse.parser(),
+                                    () -> reports.store(filing, station)
+                                            .map(r -> FileReportResponse.newBuilder()
+                                                    .setReport(ProtoMapper.report(r)).build()))));
+        });
+    }
+
+    @Override
+    public Uni<ListReportsResponse> listReports(ListReportsRequest request) {
+        return checked(() -> {
+            Violations violations = new Violations().electionId("election_id", request.getElectionId());
+            UUID accreditation = RequestRules.optionalUuid(violations, "accreditation_id", request.getAccreditationId());
+            optionalFilters(violations, request.getOrganisationId(), request.getDistrictCode(), request.getStationCode());
+            RequestRules.known(violations, "min_severity", request.getMinSeverity());
+            int size = Pages.size(request.getPageSize(), violations);
+            List<String> after = Requests.afterKey(request.getPageToken(), 2,
+                    key -> Requests.isInstant(key.get(0)) && Requests.isUuid(key.get(1)), violations);
+            violations.throwIfAny();
+            var query = new ReportRepository.Query(request.getElectionId(), request.getOrganisationId(), accreditation,
+                    request.getDistrictCode(), request.getStationCode(), request.getMinSeverityValue());
+            return reports.page(query, after, size)
+                    .map(page -> ListReportsResponse.newBuilder()
+                            .addAllReports(page.items().stream().map(ProtoMapper::report).toList())
+                            .setNextPageToken(Pages.nextToken(page))
+                            .build());
+        });
+    }
+
+    @Override
+    public Uni<GetStatisticsResponse> getStatistics(GetStatisticsRequest request) {
+        return checked(() -> {
+            new Violations().electionId("election_id", request.getElectionId()).throwIfAny();
+            return statistics.of(request.getElectionId(), TYPES, CATEGORIES)
+                    .map(s -> GetStatisticsResponse.newBuilder().setStatistics(ProtoMapper.statistics(s)).build());
+        });
+    }
+
+    /** A mutation that calls no other service: at most once per request_id. */
+    private <R extends Message> Uni<R> mutation(String requestId, Message request, Parser<R> parser,
+            Supplier<Uni<R>> action) {
+        return replayOr(requestId, request, parser, () -> idempotency.once(requestId, request, parser, action));
+    }
+
+    /**
+     * The stored answer of a retried request; otherwise {@code fresh}, which asks other services
+     * first (so a retry of an answered request does not need them) and then acts once. When it
+     * fails because a concurrent twin with the same request_id acted first, the twin's answer.
+     */
+    private <R extends Message> Uni<R> replayOr(String requestId, Message request, Parser<R> parser,
+            Supplier<Uni<R>> fresh) {
+        return stored(requestId, request, parser)
+                .chain(stored -> stored != null ? Uni.createFrom().item(stored) : fresh.get())
+                .onFailure().recoverWithUni(failure -> stored(requestId, request, parser)
+                        .onItem().ifNull().failWith(() -> concurrentDuplicate(failure)));
+    }
+
+    private <R extends Message> Uni<R> stored(String requestId, Message request, Parser<R> parser) {
+        return idempotency.lookup(request.getDescriptorForType().getFullName(), requestId, request, parser);
+    }
+
+    /** A unique violation left unhandled is a concurrent request that created the same record. */
+    private static Throwable concurrentDuplicate(Throwable failure) {
+        return UniqueViolations.isAny(failure) && !(failure instanceof DomainException)
+                ? new AlreadyExistsException("a concurrent request created the same record; nothing was changed")
+                : failure;
+    }
+
+    private static void optionalFilters(Violations violations, String organisationId, String districtCode,
+            String stationCode) {
+        if (!organisationId.isEmpty()) {
+            RequestRules.organisationId(violations, "organisation_id", organisationId);
+        }
+        if (!districtCode.isEmpty()) {
+            violations.code("district_code", districtCode);
+        }
+        if (!stationCode.isEmpty()) {
+            violations.code("station_code", stationCode);
+        }
+    }
+
+    private static <T> Uni<T> checked(Supplier<Uni<? extends T>> handler) {
+        return Uni.createFrom().deferred(handler);
+    }
+
+    /** The names of an enum's values other than *_UNSPECIFIED and UNRECOGNIZED, in number order. */
+    private static List<String> known(Enum<?>[] values) {
+        return Arrays.stream(values)
+                .map(Enum::name)
+                .filter(name -> !name.endsWith("_UNSPECIFIED") && !name.equals("UNRECOGNIZED"))
+                .toList();
+    }
+}

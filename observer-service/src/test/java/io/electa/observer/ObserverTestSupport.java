@@ -25,9 +25,16 @@ import io.electa.registry.v1.RegistryServiceGrpc;
 import io.electa.registry.v1.RollImportServiceGrpc;
 import io.electa.registry.v1.StationRow;
 import io.electa.registry.v1.StationRows;
+import io.electa.tally.v1.CandidateDefinition;
+import io.electa.tally.v1.CandidateVotes;
+import io.electa.tally.v1.DefineCandidatesRequest;
+import io.electa.tally.v1.NominationType;
+import io.electa.tally.v1.ProtocolFigures;
+import io.electa.tally.v1.SubmitProtocolRequest;
+import io.electa.tally.v1.TallyServiceGrpc;
+import io.electa.testing.StreamObservers;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.electa.testing.StreamObservers;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.test.common.QuarkusTestResource;
 import java.time.Instant;
@@ -48,6 +55,7 @@ public abstract class ObserverTestSupport {
     /** Election day of the reference scenario. */
     protected static final Date ELECTION_DAY = Date.newBuilder().setYear(2027).setMonth(2).setDay(7).build();
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static ManagedChannel tallyChannel;
     private static ManagedChannel observerChannel;
     private static ManagedChannel registryChannel;
 
@@ -81,6 +89,33 @@ public abstract class ObserverTestSupport {
 
     protected static Timestamp timestamp(Instant instant) {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+
+    /** Defines two candidates of the election in the real tally (before its polls open). */
+    protected static void defineCandidates(String election) {
+        tally().defineCandidates(DefineCandidatesRequest.newBuilder().setElectionId(election)
+                .addCandidates(CandidateDefinition.newBuilder().setCandidateCode("A").setFullName("Anna A")
+                        .setNominationType(NominationType.NOMINATION_TYPE_SELF_NOMINATED).setBallotOrder(1))
+                .addCandidates(CandidateDefinition.newBuilder().setCandidateCode("B").setFullName("Boris B")
+                        .setNominationType(NominationType.NOMINATION_TYPE_SELF_NOMINATED).setBallotOrder(2))
+                .setRequestId(requestId()).build());
+    }
+
+    /** Submits the station's protocol to the real tally (empty roll: every figure 0); its id. */
+    protected static String protocolOf(String election, String station) {
+        return tally().submitProtocol(SubmitProtocolRequest.newBuilder().setElectionId(election)
+                .setStationCode(station).setFigures(ProtocolFigures.newBuilder()
+                        .addCandidateVotes(CandidateVotes.newBuilder().setCandidateCode("A"))
+                        .addCandidateVotes(CandidateVotes.newBuilder().setCandidateCode("B")))
+                .setRequestId(requestId()).build()).getProtocol().getProtocolId();
+    }
+
+    private static synchronized TallyServiceGrpc.TallyServiceBlockingStub tally() {
+        if (tallyChannel == null) {
+            tallyChannel = ManagedChannelBuilder.forAddress("localhost", RegistryResource.tally().port())
+                    .usePlaintext().build();
+        }
+        return TallyServiceGrpc.newBlockingStub(tallyChannel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     /** A new registry election on the scenario's day: districts D1 (stations S1, S2) and D2 (S3). */

@@ -1,49 +1,47 @@
 package io.electa.observer;
 
-import io.electa.testing.RegistryProcess;
+import io.electa.testing.LocalService;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /**
- * For every test of this module: the real registry (its packaged jar) on a free port, and a
- * fixed free port for the service under test, so that its tally client can reach the
- * {@link FakeTally} it serves.
+ * For every test of this module: the real registry and the real tally (their packaged jars), each
+ * on a free port against its own database, reached over gRPC like in production.
  */
 public class RegistryResource implements QuarkusTestResourceLifecycleManager {
-    private static RegistryProcess registry;
+    private static LocalService registry;
+    private static LocalService tally;
 
-    static synchronized RegistryProcess registry() {
+    static synchronized LocalService registry() {
         return registry;
+    }
+
+    static synchronized LocalService tally() {
+        return tally;
     }
 
     @Override
     public synchronized Map<String, String> start() {
         if (registry == null) {
-            registry = RegistryProcess.start("127.0.0.1:5432/electa_registry_it");
+            registry = LocalService.registry("127.0.0.1:5432/electa_registry_it");
+            tally = LocalService.tally("127.0.0.1:5432/electa_tally_it", registry.port());
         }
-        String port = Integer.toString(registry.port());
-        String self = Integer.toString(freePort());
+        String registryPort = Integer.toString(registry.port());
+        String tallyPort = Integer.toString(tally.port());
         return Map.of("quarkus.grpc.clients.registry.host", "localhost",
-                "quarkus.grpc.clients.registry.port", port,
-                "quarkus.grpc.clients.registry.test-port", port,
-                "quarkus.http.test-port", self,
-                "quarkus.grpc.clients.tally.port", self,
-                "quarkus.grpc.clients.tally.test-port", self);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                "quarkus.grpc.clients.registry.port", registryPort,
+                "quarkus.grpc.clients.registry.test-port", registryPort,
+                "quarkus.grpc.clients.tally.host", "localhost",
+                "quarkus.grpc.clients.tally.port", tallyPort,
+                "quarkus.grpc.clients.tally.test-port", tallyPort);
     }
 
     @Override
     public synchronized void stop() {
+        if (tally != null) {
+            tally.stop();
+            tally = null;
+        }
         if (registry != null) {
             registry.stop();
             registry = null;

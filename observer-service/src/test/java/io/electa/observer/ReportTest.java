@@ -25,8 +25,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reports, against the real registry (election status, stations). Cited protocols are checked
- * with {@link FakeTally}: the observer's own citing logic, not the tally's.
+ * Reports, against the real registry (election status, stations) and the real tally (cited
+ * protocols).
  */
 @QuarkusTest
 class ReportTest extends ObserverTestSupport {
@@ -141,10 +141,10 @@ class ReportTest extends ObserverTestSupport {
     @Test
     void incidentMayCiteAProtocolOfTheSameStation() {
         String election = newElection();
+        defineCandidates(election);
         String id = approved(newOrganisation(), election).getAccreditationId();
         openPolls(election);
-        String protocol = UUID.randomUUID().toString();
-        FakeTally.register(protocol, election, "S2");
+        String protocol = protocolOf(election, "S2");
 
         Report report = observer().fileReport(arrival(id, "S2").addIncidents(incident(protocol)).build()).getReport();
 
@@ -154,10 +154,10 @@ class ReportTest extends ObserverTestSupport {
     @Test
     void citedProtocolOfAnotherStationIsInvalid() {
         String election = newElection();
+        defineCandidates(election);
         String id = approved(newOrganisation(), election).getAccreditationId();
         openPolls(election);
-        String protocol = UUID.randomUUID().toString();
-        FakeTally.register(protocol, election, "S3");
+        String protocol = protocolOf(election, "S3");
 
         var e = failure(Status.Code.INVALID_ARGUMENT, () -> observer().fileReport(arrival(id, "S2")
                 .addIncidents(incident(null)).addIncidents(incident(protocol)).build()));
@@ -180,11 +180,14 @@ class ReportTest extends ObserverTestSupport {
         String election = newElection();
         String id = approved(newOrganisation(), election).getAccreditationId();
         openPolls(election);
-        String protocol = UUID.randomUUID().toString();
-        FakeTally.failWithUnavailable(protocol);
 
-        failure(Status.Code.UNAVAILABLE, () -> observer().fileReport(arrival(id, "S2")
-                .addIncidents(incident(protocol)).build()));
+        RegistryResource.tally().stop();
+        try {
+            failure(Status.Code.UNAVAILABLE, () -> observer().fileReport(arrival(id, "S2")
+                    .addIncidents(incident(UUID.randomUUID().toString())).build()));
+        } finally {
+            RegistryResource.tally().restart();
+        }
 
         assertThat(listAll(ListReportsRequest.newBuilder().setElectionId(election))).isEmpty();
     }

@@ -1,6 +1,6 @@
 package io.electa.tally;
 
-import io.electa.testing.RegistryProcess;
+import io.electa.testing.LocalService;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -9,12 +9,12 @@ import java.util.Map;
  * port against its own database, reached over gRPC like in production.
  */
 public class RealRegistry implements QuarkusTestResourceLifecycleManager {
-    private static RegistryProcess process;
+    private static LocalService process;
 
     @Override
     public synchronized Map<String, String> start() {
         if (process == null) {
-            process = RegistryProcess.start("127.0.0.1:5432/electa_registry_it");
+            process = LocalService.registry("127.0.0.1:5432/electa_registry_it");
         }
         String port = Integer.toString(process.port());
         return Map.of("quarkus.grpc.clients.registry.host", "localhost",
@@ -29,7 +29,7 @@ public class RealRegistry implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The running registry, for tests that take it down and bring it back. */
-    public static RegistryProcess process() {
+    public static LocalService process() {
         return process;
     }
 }

@@ -1,8 +1,8 @@
 package io.electa.tally.repository;
 
 import com.google.protobuf.Message;
-import io.electa.support.idempotency.ProcessedRequest;
 import io.electa.support.grpc.Timestamps;
+import io.electa.support.idempotency.ProcessedRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;

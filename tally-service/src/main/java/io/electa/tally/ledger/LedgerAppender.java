@@ -3,39 +3,41 @@ package io.electa.tally.ledger;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
-import io.electa.support.domain.Clock;
-import io.electa.support.domain.FailedPreconditionException;
-import io.electa.support.grpc.Timestamps;
 import io.electa.support.idempotency.Idempotency;
 import io.electa.tally.repository.LedgerRepository;
 import io.electa.tally.repository.ProcessedRequestSql;
-import io.electa.tally.v1.LedgerEntryKind;
-import io.electa.tally.v1.LedgerHead;
-import io.electa.tally.v1.LedgerRecord;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Every change to a tally goes through here, in one database transaction: lock the election's
- * chain, answer a retried request_id from its stored answer, otherwise apply the mutation, append
- * its ledger entry (hash-chained to the head) and store the answer. So an acknowledged change is
- * always in the ledger, a retry never changes anything twice, and after certification nothing
- * changes at all.
+ * Every change to a tally goes through here. The changes of one election are appended to its
+ * chain one batch at a time (group commit): one database transaction locks the chain head,
+ * answers retried request_ids from their stored answers, lets each change decide on what it
+ * reads, places the changes one after the other in the chain and writes them, their entries and
+ * their answers, then commits once. So an acknowledged change is always in the ledger, a retry
+ * never changes anything twice, after certification nothing changes at all, and the chain has no
+ * gaps or forks, also across replicas (the head row is the lock). See {@link ChainBatch}.
  */
 @ApplicationScoped
 public class LedgerAppender {
+    /** At most this many changes share a transaction. */
+    static final int MAX_BATCH = 64;
+
     private final Pool pool;
     private final LedgerRepository ledger;
     private final ProcessedRequestSql processed;
+    private final Map<String, Queue> queues = new ConcurrentHashMap<>();
 
     public LedgerAppender(Pool pool, LedgerRepository ledger, ProcessedRequestSql processed) {
         this.pool = pool;
@@ -67,50 +69,75 @@ public class LedgerAppender {
     /** Applies {@code mutation} to the election and appends its entry, once per request_id. */
     public <R extends Message> Uni<R> append(String electionId, String requestId, Message request, Parser<R> parser,
             Mutation<R> mutation) {
-        String method = request.getDescriptorForType().getFullName();
-        String fingerprint = Idempotency.fingerprint(request);
-        // Lock, look-up and the mutation's first read are pipelined; the server runs them in that
-        // order, so the look-up and the reads see the state the lock protects.
-        return pool.withTransaction(tx -> Uni.combine().all()
-                .unis(ledger.lockHead(tx, electionId), processed.find(tx, requestId),
-                        mutation.decide(tx).onFailure().recoverWithItem((Throwable f) -> Change.<R>refusing(f)))
-                .asTuple()
-                .chain(locked -> locked.getItem2() != null
-                        ? Uni.createFrom().item(Idempotency.replay(locked.getItem2(), method, fingerprint, parser))
-                        : commit(tx, electionId, locked.getItem1(), locked.getItem3(),
-                                answer -> processed.insert(tx, requestId, method, fingerprint, answer,
-                                        Clock.now()))));
+        return enqueue(electionId, requestId, request, parser, mutation, false);
     }
 
-    /** Places the change after the head, then writes it, its ledger entry and its answer at once. */
-    private <R> Uni<R> commit(SqlConnection tx, String electionId, LedgerRepository.Head head, Change<R> change,
-            Function<R, Uni<Void>> remember) {
-        if (head.certified()) {
-            throw new FailedPreconditionException("the results of election " + electionId
-                    + " are certified; nothing may change any more", "RESULTS_CERTIFIED");
+    /**
+     * As {@link #append}, in a transaction of its own: for changes that decide on the whole
+     * election (the candidate list, certification).
+     */
+    public <R extends Message> Uni<R> appendAlone(String electionId, String requestId, Message request,
+            Parser<R> parser, Mutation<R> mutation) {
+        return enqueue(electionId, requestId, request, parser, mutation, true);
+    }
+
+    private <R extends Message> Uni<R> enqueue(String electionId, String requestId, Message request,
+            Parser<R> parser, Mutation<R> mutation, boolean alone) {
+        String method = request.getDescriptorForType().getFullName();
+        String fingerprint = Idempotency.fingerprint(request);
+        return Uni.createFrom().emitter(emitter -> queues.computeIfAbsent(electionId, Queue::new)
+                .add(new PendingChange<>(requestId, method, fingerprint, parser, mutation, alone, emitter)));
+    }
+
+    /** The changes of one election waiting for the chain, and the one batch being written. */
+    private final class Queue {
+        private final String electionId;
+        private final Deque<PendingChange<?>> waiting = new ArrayDeque<>();
+        private boolean writing;
+
+        Queue(String electionId) {
+            this.electionId = electionId;
         }
-        Slot slot = new Slot(electionId, head.sequence() + 1, Clock.now());
-        Outcome<R> outcome = change.at(slot);
-        LedgerRecord record = outcome.record()
-                .setElectionId(slot.electionId())
-                .setSequence(slot.sequence())
-                .setRecordTime(Timestamps.toProto(slot.recordTime()))
-                .build();
-        byte[] payload = deterministicBytes(record);
-        String hash = LedgerHash.next(head.entryHash(), payload);
-        LedgerRepository.Entry entry = new LedgerRepository.Entry(slot.sequence(), head.entryHash(), hash,
-                record.getKind().getNumber(), payload, slot.recordTime());
-        boolean certifies = record.getKind() == LedgerEntryKind.LEDGER_ENTRY_KIND_RESULTS_CERTIFIED;
-        R answer = outcome.answer().apply(LedgerHead.newBuilder()
-                .setElectionId(slot.electionId())
-                .setSequence(slot.sequence())
-                .setEntryHash(hash)
-                .setRecordTime(record.getRecordTime())
-                .build());
-        List<Uni<Void>> writes = new ArrayList<>(outcome.writes().apply(tx));
-        writes.add(ledger.append(tx, slot.electionId(), entry, certifies));
-        writes.add(remember.apply(answer));
-        return Uni.combine().all().unis(writes).discardItems().replaceWith(answer);
+
+        void add(PendingChange<?> change) {
+            synchronized (this) {
+                waiting.addLast(change);
+                if (writing) {
+                    return;
+                }
+                writing = true;
+            }
+            writeNext();
+        }
+
+        private void writeNext() {
+            List<PendingChange<?>> batch = new ArrayList<>();
+            synchronized (this) {
+                while (!waiting.isEmpty() && batch.size() < MAX_BATCH) {
+                    PendingChange<?> next = waiting.peekFirst();
+                    if (!batch.isEmpty() && (next.alone() || batch.get(0).alone())) {
+                        break;
+                    }
+                    batch.add(waiting.pollFirst());
+                }
+                if (batch.isEmpty()) {
+                    writing = false;
+                    return;
+                }
+            }
+            new ChainBatch(pool, ledger, processed, electionId, batch).write()
+                    .subscribe().with(this::settled, failure -> settled(List.of()));
+        }
+
+        /** The batch is settled; {@code deferred} changes were decided on stale state and go first next time. */
+        private void settled(List<PendingChange<?>> deferred) {
+            synchronized (this) {
+                for (int i = deferred.size() - 1; i >= 0; i--) {
+                    waiting.addFirst(deferred.get(i));
+                }
+            }
+            writeNext();
+        }
     }
 
     /** Protobuf's deterministic encoding: the bytes the ledger stores, hashes and serves. */

@@ -15,7 +15,7 @@ public interface Mutation<R> {
     Uni<Change<R>> decide(SqlConnection tx);
 
     /** A mutation that reads nothing before it knows its place in the chain. */
-    static <R> Mutation<R> of(Change<R> change) {
-        return tx -> Uni.createFrom().item(change);
+    static <R> Mutation<R> of(java.util.function.Function<Slot, Outcome<R>> at) {
+        return tx -> Uni.createFrom().item(Change.of(null, at));
     }
 }

@@ -17,11 +17,11 @@ public class LedgerRepository {
     private static final String LOCK_HEAD = "INSERT INTO ledger_head (election_id, sequence, entry_hash, record_time)"
             + " VALUES ($1, 0, $2, now()) ON CONFLICT (election_id) DO UPDATE SET sequence = ledger_head.sequence"
             + " RETURNING sequence, entry_hash, record_time, certified";
-    private static final String APPEND = "WITH entry AS (INSERT INTO ledger_entry"
+    private static final String INSERT_ENTRY = "INSERT INTO ledger_entry"
             + " (election_id, sequence, previous_hash, entry_hash, kind, payload, record_time)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7))"
-            + " UPDATE ledger_head SET sequence = $2, entry_hash = $4, record_time = $7, certified = certified OR $8"
-            + " WHERE election_id = $1";
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    private static final String MOVE_HEAD = "UPDATE ledger_head SET sequence = $2, entry_hash = $3, record_time = $4,"
+            + " certified = certified OR $5 WHERE election_id = $1";
     private static final String HEAD = "SELECT sequence, entry_hash, record_time, certified FROM ledger_head"
             + " WHERE election_id = $1 AND sequence > 0";
     private static final String ENTRIES = "SELECT sequence, previous_hash, entry_hash, kind, payload, record_time"
@@ -46,12 +46,20 @@ public class LedgerRepository {
                 .map(rows -> toHead(rows.iterator().next()));
     }
 
-    /** Appends the entry after the locked head and moves the head to it. */
-    public Uni<Void> append(SqlClient tx, String electionId, Entry entry, boolean certifies) {
-        return tx.preparedQuery(APPEND)
+    /** Appends an entry after the locked head (the head moves with {@link #moveHead}). */
+    public Uni<Void> insertEntry(SqlClient tx, String electionId, Entry entry) {
+        return tx.preparedQuery(INSERT_ENTRY)
                 .execute(Tuple.from(List.of(electionId, entry.sequence(), entry.previousHash(), entry.entryHash(),
                         (short) entry.kind(), io.vertx.core.buffer.Buffer.buffer(entry.payload()),
-                        Timestamps.toSql(entry.recordTime()), certifies)))
+                        Timestamps.toSql(entry.recordTime()))))
+                .replaceWithVoid();
+    }
+
+    /** Moves the locked head to the last entry appended; {@code certifies} locks the chain for good. */
+    public Uni<Void> moveHead(SqlClient tx, String electionId, Entry last, boolean certifies) {
+        return tx.preparedQuery(MOVE_HEAD)
+                .execute(Tuple.of(electionId, last.sequence(), last.entryHash(), Timestamps.toSql(last.recordTime()),
+                        certifies))
                 .replaceWithVoid();
     }
 

@@ -10,6 +10,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Answers of completed mutating requests, read and written inside the ledger transaction so that
@@ -19,6 +22,8 @@ import java.time.Instant;
 public class ProcessedRequestSql {
     private static final String FIND = "SELECT request_id, method, request_sha256, response, created_at"
             + " FROM processed_request WHERE request_id = $1";
+    private static final String FIND_ALL = "SELECT request_id, method, request_sha256, response, created_at"
+            + " FROM processed_request WHERE request_id = ANY($1)";
     private static final String INSERT = "INSERT INTO processed_request"
             + " (request_id, method, request_sha256, response, created_at) VALUES ($1, $2, $3, $4, $5)";
 
@@ -27,6 +32,17 @@ public class ProcessedRequestSql {
         return db.preparedQuery(FIND)
                 .execute(Tuple.of(requestId))
                 .map(rows -> rows.size() == 0 ? null : toProcessed(rows.iterator().next()));
+    }
+
+    /** The stored answers of these request ids, by id. */
+    public Uni<Map<String, ProcessedRequest>> findAll(SqlClient db, List<String> requestIds) {
+        return db.preparedQuery(FIND_ALL)
+                .execute(Tuple.of(requestIds.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, ProcessedRequest> found = new HashMap<>();
+                    rows.forEach(row -> found.put(row.getString("request_id"), toProcessed(row)));
+                    return found;
+                });
     }
 
     public Uni<Void> insert(SqlClient tx, String requestId, String method, String fingerprint, Message response,

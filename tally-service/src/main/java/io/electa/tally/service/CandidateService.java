@@ -62,7 +62,7 @@ public class CandidateService {
                                         + " have opened: its candidate list is locked", "CANDIDATES_LOCKED");
                             }
                         })
-                        .chain(facts -> appender.append(electionId, request.getRequestId(), request,
+                        .chain(facts -> appender.appendAlone(electionId, request.getRequestId(), request,
                                 DefineCandidatesResponse.parser(),
                                 Mutation.of(slot -> Outcome.of(tx -> List.of(candidates.replace(tx, electionId, list)),
                                         LedgerRecord.newBuilder()

@@ -62,7 +62,7 @@ public class CertificationService {
                         })
                         .chain(facts -> registry.directory(electionId))
                         .chain(directory -> candidates.list(electionId)
-                                .chain(list -> appender.append(electionId, request.getRequestId(), request,
+                                .chain(list -> appender.appendAlone(electionId, request.getRequestId(), request,
                                         CertifyResultsResponse.parser(),
                                         tx -> decide(tx, electionId, request, directory, list)))));
     }
@@ -77,7 +77,8 @@ public class CertificationService {
                                 + " have neither reported nor been excluded (see ListMissingStations)",
                                 "STATIONS_MISSING", Map.of("missing_stations", Long.toString(missing)));
                     }
-                    return slot -> certified(slot, request, directory, list, read.getItem2());
+                    return Change.<CertifyResultsResponse>of(null,
+                            slot -> certified(slot, request, directory, list, read.getItem2()));
                 });
     }
 

@@ -88,7 +88,8 @@ public class ExclusionService {
                         throw new AlreadyExistsException("station " + request.getStationCode()
                                 + " is already excluded");
                     }
-                    return stopCounting(tx, state).map(stops -> slot -> excluded(slot, request, state, stops));
+                    return stopCounting(tx, state).map(stops -> Change.<ExcludeStationResponse>of(state.stationCode(),
+                            slot -> excluded(slot, request, state, stops)));
                 });
     }
 

@@ -127,12 +127,12 @@ public class ProtocolService {
                                 + "); correct it with CorrectProtocol", "PROTOCOL_EXISTS",
                                 Map.of("protocol_id", state.currentProtocolId().toString()));
                     }
-                    return slot -> {
+                    return Change.<SubmitProtocolResponse>of(state.stationCode(), slot -> {
                         Protocol version = newVersion(slot, state, figures, station, null, "");
                         return Outcome.of(tx2 -> store(tx2, state, version, null), LedgerRecord.newBuilder()
                                 .setKind(LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_SUBMITTED)
                                 .setProtocol(version), SubmitProtocolResponse.newBuilder().setProtocol(version).build());
-                    };
+                    });
                 });
     }
 
@@ -155,7 +155,7 @@ public class ProtocolService {
                     }
                     Contribution stops = state.countedProtocolId() == null ? null
                             : Contribution.of(old.recorded().getFigures()).negate();
-                    return slot -> {
+                    return Change.<CorrectProtocolResponse>of(state.stationCode(), slot -> {
                         Protocol version = newVersion(slot, state, figures, station, supersedes, reason);
                         return Outcome.of(tx2 -> {
                             List<Uni<Void>> writes = new ArrayList<>();
@@ -166,7 +166,7 @@ public class ProtocolService {
                         }, LedgerRecord.newBuilder()
                                 .setKind(LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_CORRECTED)
                                 .setProtocol(version), CorrectProtocolResponse.newBuilder().setProtocol(version).build());
-                    };
+                    });
                 });
     }
 

@@ -87,7 +87,8 @@ public class ReviewService {
                                 if (accept) {
                                     ProtocolService.requireNotExcluded(state);
                                 }
-                                return slot -> decided(slot, stored, state, decision, text, earlier, kind, answer);
+                                return Change.<R>of(state.stationCode(),
+                                        slot -> decided(slot, stored, state, decision, text, earlier, kind, answer));
                             });
                 });
     }

@@ -91,6 +91,29 @@ class LedgerTamperTest extends TallyTestSupport {
     }
 
     @Test
+    void aCertificationWhoseFiguresDifferFromTheProtocolsIsDetectedEvenWhenRechained() {
+        Scenario s = eventfulElection();
+        tally().certifyResults(io.electa.tally.v1.CertifyResultsRequest.newBuilder().setElectionId(s.electionId)
+                .setRequestId(requestId()).build());
+        List<LedgerEntry> entries = ledger(s.electionId);
+        assertThat(LedgerVerifier.verify(s.electionId, entries).problems()).isEmpty();
+        int last = entries.size() - 1;
+        LedgerRecord record = parse(entries.get(last));
+        Results results = record.getCertification().getResults();
+        LedgerRecord forged = record.toBuilder().setCertification(record.getCertification().toBuilder()
+                .setResults(results.toBuilder().setCandidates(0, results.getCandidates(0).toBuilder()
+                        .setVotes(results.getCandidates(0).getVotes() + 1000)))).build();
+        List<LedgerEntry> rewritten = new ArrayList<>(entries);
+        rewritten.set(last, entries.get(last).toBuilder().setPayload(forged.toByteString()).build());
+        rechain(s.electionId, rewritten);
+
+        Verification v = LedgerVerifier.verify(s.electionId, ledger(s.electionId));
+
+        assertThat(v.problems()).singleElement().satisfies(p -> assertThat(p)
+                .contains("certified results differ"));
+    }
+
+    @Test
     void deletingAnEntryIsDetected() {
         Scenario s = eventfulElection();
         sql("DELETE FROM ledger_entry WHERE election_id = $1 AND sequence = 3", Tuple.of(s.electionId));

@@ -2,11 +2,13 @@ package io.electa.tally.verify;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.electa.tally.ledger.LedgerHash;
+import io.electa.tally.v1.CandidateResult;
 import io.electa.tally.v1.LedgerEntry;
 import io.electa.tally.v1.LedgerRecord;
 import io.electa.tally.v1.Protocol;
 import io.electa.tally.v1.ProtocolReviewed;
 import io.electa.tally.v1.ProtocolStatus;
+import io.electa.tally.v1.Results;
 import io.electa.tally.v1.ReviewDecision;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,9 +118,23 @@ public final class LedgerVerifier {
             case CERTIFICATION:
                 certified = true;
                 tally.certify(record.getCertification());
+                checkCertified(sequence, record.getCertification().getResults());
                 break;
             default:
                 problems.add("entry " + sequence + ": records nothing");
+        }
+    }
+
+    /** The certified national figures must be the sums of the protocols the ledger counts. */
+    private void checkCertified(long sequence, Results certified) {
+        Tally.Sums sums = tally.sums(null);
+        List<Long> votes = certified.getCandidatesList().stream().map(CandidateResult::getVotes).toList();
+        if (certified.getVotersRegistered() != sums.registered() || certified.getBallotsIssued() != sums.issued()
+                || certified.getBallotsFound() != sums.found() || certified.getBallotsValid() != sums.valid()
+                || certified.getBallotsInvalid() != sums.invalid() || certified.getStationsReported() != sums.reported()
+                || !votes.equals(sums.votes())) {
+            problems.add("entry " + sequence + ": the certified results differ from the sums of the protocols"
+                    + " the ledger counts");
         }
     }
 

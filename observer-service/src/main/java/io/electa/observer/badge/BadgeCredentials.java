@@ -1,11 +1,11 @@
 package io.electa.observer.badge;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.Timestamp;
 import io.electa.observer.domain.Accreditation;
 import io.electa.observer.v1.BadgeCredential;
 import io.electa.observer.v1.BadgePayload;
 import io.electa.observer.v1.MissionRole;
+import io.electa.support.grpc.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Base64;
@@ -38,8 +38,8 @@ public class BadgeCredentials {
                 .setOrganisationId(a.organisationId)
                 .setOrganisationName(organisationName)
                 .setMissionRole(MissionRole.valueOf(a.missionRole))
-                .setValidUntil(timestamp(a.validUntil))
-                .setIssueTime(timestamp(now))
+                .setValidUntil(Timestamps.toProto(a.validUntil))
+                .setIssueTime(Timestamps.toProto(now))
                 .build()
                 .toByteArray();
         byte[] signature = signer.sign(payload);
@@ -52,7 +52,4 @@ public class BadgeCredentials {
                 .build();
     }
 
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
-    }
 }

@@ -13,6 +13,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,6 +29,7 @@ public class RegistryClient {
     MutinyRegistryServiceStub stub;
 
     private final Downstream downstream;
+    private final Map<String, Long> finalStationCounts = new ConcurrentHashMap<>();
 
     public RegistryClient(@ConfigProperty(name = "electa.registry.deadline") Duration deadline) {
         this.downstream = new Downstream("registry", deadline);
@@ -51,9 +54,18 @@ public class RegistryClient {
                         response.getStation().getDistrictCode()));
     }
 
-    /** How many stations the election has. */
-    public Uni<Long> stationCount(String electionId) {
-        return countFrom(electionId, "", 0);
+    /** How many stations the election has; counted once the roll is frozen, since it is final then. */
+    public Uni<Long> stationCount(ElectionFacts election) {
+        Long known = finalStationCounts.get(election.electionId());
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return countFrom(election.electionId(), "", 0)
+                .invoke(count -> {
+                    if (election.phase() != ElectionFacts.Phase.SCHEDULED) {
+                        finalStationCounts.put(election.electionId(), count);
+                    }
+                });
     }
 
     private Uni<Long> countFrom(String electionId, String pageToken, long counted) {

@@ -17,9 +17,6 @@ import io.electa.observer.service.ReportService;
 import io.electa.observer.service.ServiceClock;
 import io.electa.observer.service.StatisticsService;
 import io.electa.observer.v1.*;
-import io.electa.support.domain.AlreadyExistsException;
-import io.electa.support.domain.DomainException;
-import io.electa.support.domain.UniqueViolations;
 import io.electa.support.domain.Violations;
 import io.electa.support.grpc.Pages;
 import io.electa.support.idempotency.Idempotency;
@@ -120,7 +117,7 @@ public class ObserverGrpcService implements ObserverService {
                     .requestId("request_id", request.getRequestId())
                     .throwIfAny();
             Integer max = request.hasMaxObservers() ? request.getMaxObservers() : null;
-            return replayOr(request.getRequestId(), request, SetQuotaResponse.parser(),
+            return idempotency.orStoredAnswer(request.getRequestId(), request, SetQuotaResponse.parser(),
                     () -> registry.election(request.getElectionId())
                             .chain(() -> idempotency.once(request.getRequestId(), request, SetQuotaResponse.parser(),
                                     () -> organisations.setQuota(request.getOrganisationId(), request.getElectionId(), max)
@@ -146,7 +143,7 @@ public class ObserverGrpcService implements ObserverService {
             Application application = Requests.application(request, LocalDate.ofInstant(clock.now(), ZoneOffset.UTC),
                     violations);
             violations.throwIfAny();
-            return replayOr(request.getRequestId(), request, ApplyForAccreditationResponse.parser(),
+            return idempotency.orStoredAnswer(request.getRequestId(), request, ApplyForAccreditationResponse.parser(),
                     () -> registry.election(application.electionId())
                             .chain(election -> idempotency.once(request.getRequestId(), request,
                                     ApplyForAccreditationResponse.parser(),
@@ -163,7 +160,7 @@ public class ObserverGrpcService implements ObserverService {
     public Uni<GetAccreditationResponse> getAccreditation(GetAccreditationRequest request) {
         return checked(() -> {
             Violations violations = new Violations();
-            UUID id = RequestRules.uuid(violations, "accreditation_id", request.getAccreditationId());
+            UUID id = violations.uuid("accreditation_id", request.getAccreditationId());
             violations.throwIfAny();
             return accreditations.get(id)
                     .map(a -> GetAccreditationResponse.newBuilder().setAccreditation(ProtoMapper.accreditation(a)).build());
@@ -200,7 +197,7 @@ public class ObserverGrpcService implements ObserverService {
     public Uni<ApproveAccreditationResponse> approveAccreditation(ApproveAccreditationRequest request) {
         return checked(() -> {
             Violations violations = new Violations();
-            UUID id = RequestRules.uuid(violations, "accreditation_id", request.getAccreditationId());
+            UUID id = violations.uuid("accreditation_id", request.getAccreditationId());
             violations.requestId("request_id", request.getRequestId()).throwIfAny();
             return mutation(request.getRequestId(), request, ApproveAccreditationResponse.parser(),
                     () -> accreditations.approve(id, Callers.subject())
@@ -213,7 +210,7 @@ public class ObserverGrpcService implements ObserverService {
     public Uni<RefuseAccreditationResponse> refuseAccreditation(RefuseAccreditationRequest request) {
         return checked(() -> {
             Violations violations = new Violations();
-            UUID id = RequestRules.uuid(violations, "accreditation_id", request.getAccreditationId());
+            UUID id = violations.uuid("accreditation_id", request.getAccreditationId());
             violations.text("reason", request.getReason(), Requests.MAX_REASON)
                     .requestId("request_id", request.getRequestId())
                     .throwIfAny();
@@ -228,7 +225,7 @@ public class ObserverGrpcService implements ObserverService {
     public Uni<RevokeAccreditationResponse> revokeAccreditation(RevokeAccreditationRequest request) {
         return checked(() -> {
             Violations violations = new Violations();
-            UUID id = RequestRules.uuid(violations, "accreditation_id", request.getAccreditationId());
+            UUID id = violations.uuid("accreditation_id", request.getAccreditationId());
             violations.text("reason", request.getReason(), Requests.MAX_REASON)
                     .requestId("request_id", request.getRequestId())
                     .throwIfAny();
@@ -253,7 +250,7 @@ public class ObserverGrpcService implements ObserverService {
     public Uni<GetBadgeCredentialResponse> getBadgeCredential(GetBadgeCredentialRequest request) {
         return checked(() -> {
             Violations violations = new Violations();
-            UUID id = RequestRules.uuid(violations, "accreditation_id", request.getAccreditationId());
+            UUID id = violations.uuid("accreditation_id", request.getAccreditationId());
             violations.throwIfAny();
             return badges.credential(id)
                     .map(c -> GetBadgeCredentialResponse.newBuilder().setCredential(c).build());
@@ -270,11 +267,11 @@ public class ObserverGrpcService implements ObserverService {
     public Uni<AssignObserverResponse> assignObserver(AssignObserverRequest request) {
         return checked(() -> {
             Violations violations = new Violations();
-            UUID id = RequestRules.uuid(violations, "accreditation_id", request.getAccreditationId());
+            UUID id = violations.uuid("accreditation_id", request.getAccreditationId());
             violations.code("station_code", request.getStationCode())
                     .requestId("request_id", request.getRequestId())
                     .throwIfAny();
-            return replayOr(request.getRequestId(), request, AssignObserverResponse.parser(),
+            return idempotency.orStoredAnswer(request.getRequestId(), request, AssignObserverResponse.parser(),
                     () -> deployment.requireDeployable(id)
                             .chain(a -> registry.station(a.electionId, request.getStationCode()))
                             .chain(station -> idempotency.once(request.getRequestId(), request,
@@ -311,7 +308,7 @@ public class ObserverGrpcService implements ObserverService {
             Violations violations = new Violations();
             ReportFiling filing = Requests.report(request, clock.now(), violations);
             violations.throwIfAny();
-            return replayOr(request.getRequestId(), request, FileReportResponse.parser(),
+            return idempotency.orStoredAnswer(request.getRequestId(), request, FileReportResponse.parser(),
                     () -> reports.prepare(filing)
                             .chain(station -> idempotency.once(request.getRequestId(), request,
                                     FileReportResponse.parser(),
@@ -354,31 +351,8 @@ public class ObserverGrpcService implements ObserverService {
     /** A mutation that calls no other service: at most once per request_id. */
     private <R extends Message> Uni<R> mutation(String requestId, Message request, Parser<R> parser,
             Supplier<Uni<R>> action) {
-        return replayOr(requestId, request, parser, () -> idempotency.once(requestId, request, parser, action));
-    }
-
-    /**
-     * The stored answer of a retried request; otherwise {@code fresh}, which asks other services
-     * first (so a retry of an answered request does not need them) and then acts once. When it
-     * fails because a concurrent twin with the same request_id acted first, the twin's answer.
-     */
-    private <R extends Message> Uni<R> replayOr(String requestId, Message request, Parser<R> parser,
-            Supplier<Uni<R>> fresh) {
-        return stored(requestId, request, parser)
-                .chain(stored -> stored != null ? Uni.createFrom().item(stored) : fresh.get())
-                .onFailure().recoverWithUni(failure -> stored(requestId, request, parser)
-                        .onItem().ifNull().failWith(() -> concurrentDuplicate(failure)));
-    }
-
-    private <R extends Message> Uni<R> stored(String requestId, Message request, Parser<R> parser) {
-        return idempotency.lookup(request.getDescriptorForType().getFullName(), requestId, request, parser);
-    }
-
-    /** A unique violation left unhandled is a concurrent request that created the same record. */
-    private static Throwable concurrentDuplicate(Throwable failure) {
-        return UniqueViolations.isAny(failure) && !(failure instanceof DomainException)
-                ? new AlreadyExistsException("a concurrent request created the same record; nothing was changed")
-                : failure;
+        return idempotency.orStoredAnswer(requestId, request, parser,
+                () -> idempotency.once(requestId, request, parser, action));
     }
 
     private static void optionalFilters(Violations violations, String organisationId, String districtCode,
@@ -386,12 +360,8 @@ public class ObserverGrpcService implements ObserverService {
         if (!organisationId.isEmpty()) {
             RequestRules.organisationId(violations, "organisation_id", organisationId);
         }
-        if (!districtCode.isEmpty()) {
-            violations.code("district_code", districtCode);
-        }
-        if (!stationCode.isEmpty()) {
-            violations.code("station_code", stationCode);
-        }
+        violations.optionalCode("district_code", districtCode)
+                .optionalCode("station_code", stationCode);
     }
 
     private static <T> Uni<T> checked(Supplier<Uni<? extends T>> handler) {

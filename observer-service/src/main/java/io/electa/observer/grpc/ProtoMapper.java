@@ -1,7 +1,6 @@
 package io.electa.observer.grpc;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.Timestamp;
 import io.electa.common.v1.Date;
 import io.electa.common.v1.Ratio;
 import io.electa.observer.badge.SigningKey;
@@ -31,7 +30,7 @@ import io.electa.observer.v1.OrganisationTypeCount;
 import io.electa.observer.v1.Quota;
 import io.electa.observer.v1.Report;
 import io.electa.observer.v1.VerifyBadgeResponse;
-import java.time.Instant;
+import io.electa.support.grpc.Timestamps;
 import java.time.LocalDate;
 
 /** Domain objects to messages; nothing else. */
@@ -48,7 +47,7 @@ final class ProtoMapper {
                 .setType(OrganisationType.valueOf(o.type))
                 .setCountry(o.country)
                 .setContact(Contact.newBuilder().setName(o.contactName).setEmail(o.contactEmail).setPhone(o.contactPhone))
-                .setCreateTime(timestamp(o.createdAt))
+                .setCreateTime(Timestamps.toProto(o.createdAt))
                 .build();
     }
 
@@ -61,7 +60,7 @@ final class ProtoMapper {
             builder.setMaxObservers(q.maxObservers());
         }
         if (q.updatedAt() != null) {
-            builder.setUpdateTime(timestamp(q.updatedAt()));
+            builder.setUpdateTime(Timestamps.toProto(q.updatedAt()));
         }
         return builder.build();
     }
@@ -80,19 +79,19 @@ final class ProtoMapper {
                 .setMissionRole(MissionRole.valueOf(a.missionRole))
                 .setCodeOfConductAccepted(true)
                 .setStatus(AccreditationStatus.valueOf(STATUS_PREFIX + a.status.name()))
-                .setApplyTime(timestamp(a.appliedAt))
+                .setApplyTime(Timestamps.toProto(a.appliedAt))
                 .setBadgeNumber(orEmpty(a.badgeNumber))
                 .setDecidedBy(orEmpty(a.decidedBy))
                 .setRefusalReason(orEmpty(a.refusalReason))
                 .setRevocationReason(orEmpty(a.revocationReason));
         if (a.validUntil != null) {
-            builder.setValidUntil(timestamp(a.validUntil));
+            builder.setValidUntil(Timestamps.toProto(a.validUntil));
         }
         if (a.decidedAt != null) {
-            builder.setDecideTime(timestamp(a.decidedAt));
+            builder.setDecideTime(Timestamps.toProto(a.decidedAt));
         }
         if (a.revokedAt != null) {
-            builder.setRevokeTime(timestamp(a.revokedAt));
+            builder.setRevokeTime(Timestamps.toProto(a.revokedAt));
         }
         return builder.build();
     }
@@ -106,7 +105,7 @@ final class ProtoMapper {
                 .setStationCode(a.stationCode)
                 .setDistrictCode(a.districtCode)
                 .setAssignedBy(a.assignedBy)
-                .setAssignTime(timestamp(a.assignedAt))
+                .setAssignTime(Timestamps.toProto(a.assignedAt))
                 .build();
     }
 
@@ -120,10 +119,10 @@ final class ProtoMapper {
                 .setStationCode(r.stationCode)
                 .setDistrictCode(r.districtCode)
                 .setAssigned(r.assigned)
-                .setArrivalTime(timestamp(r.arrivalAt))
-                .setFileTime(timestamp(r.filedAt));
+                .setArrivalTime(Timestamps.toProto(r.arrivalAt))
+                .setFileTime(Timestamps.toProto(r.filedAt));
         if (r.departureAt != null) {
-            builder.setDepartureTime(timestamp(r.departureAt));
+            builder.setDepartureTime(Timestamps.toProto(r.departureAt));
         }
         filed.answers().forEach(a -> builder.addAnswers(ChecklistAnswer.newBuilder()
                 .setQuestionId(a.questionId).setAnswer(Answer.valueOf(a.answer)).setComment(a.comment)));
@@ -139,7 +138,7 @@ final class ProtoMapper {
                 .setDescription(i.description)
                 .setCitedProtocolId(i.citedProtocolId == null ? "" : i.citedProtocolId.toString());
         if (i.occurredAt != null) {
-            builder.setOccurTime(timestamp(i.occurredAt));
+            builder.setOccurTime(Timestamps.toProto(i.occurredAt));
         }
         return builder.build();
     }
@@ -159,7 +158,7 @@ final class ProtoMapper {
                 .setAlgorithm("Ed25519")
                 .setPublicKey(ByteString.copyFrom(key.rawPublicKey()))
                 .setPublicKeyPem(key.pem())
-                .setActivateTime(timestamp(key.activatedAt()))
+                .setActivateTime(Timestamps.toProto(key.activatedAt()))
                 .build();
     }
 
@@ -176,7 +175,7 @@ final class ProtoMapper {
                         .setPercent(s.coverage().percent()))
                 .setReports(s.reports())
                 .setIncidents(s.incidents())
-                .setAsOfTime(timestamp(s.asOf()));
+                .setAsOfTime(Timestamps.toProto(s.asOf()));
         s.byOrganisation().forEach(o -> builder.addByOrganisation(OrganisationCount.newBuilder()
                 .setOrganisationId(o.organisationId()).setName(o.name()).setType(OrganisationType.valueOf(o.type()))
                 .setCountry(o.country()).setObservers(o.observers())));
@@ -191,9 +190,6 @@ final class ProtoMapper {
         return builder.build();
     }
 
-    static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
-    }
 
     static Date date(LocalDate day) {
         return Date.newBuilder().setYear(day.getYear()).setMonth(day.getMonthValue()).setDay(day.getDayOfMonth())

@@ -74,20 +74,9 @@ final class RequestRules {
         violations.check(!"UNRECOGNIZED".equals(((Enum<?>) value).name()), field, "must be a known value");
     }
 
-    static UUID uuid(Violations violations, String field, String value) {
-        try {
-            UUID uuid = UUID.fromString(value);
-            violations.check(uuid.toString().equals(value.toLowerCase(Locale.ROOT)), field, "must be a UUID");
-            return uuid;
-        } catch (IllegalArgumentException e) {
-            violations.check(false, field, "must be a UUID");
-            return null;
-        }
-    }
-
     /** Empty means "none": null; anything else must be a UUID. */
     static UUID optionalUuid(Violations violations, String field, String value) {
-        return value.isEmpty() ? null : uuid(violations, field, value);
+        return value.isEmpty() ? null : violations.uuid(field, value);
     }
 
     static LocalDate date(Violations violations, String field, Date date) {

@@ -72,7 +72,7 @@ final class Requests {
     }
 
     static ReportFiling report(FileReportRequest r, Instant now, Violations v) {
-        UUID accreditation = RequestRules.uuid(v, "accreditation_id", r.getAccreditationId());
+        UUID accreditation = v.uuid("accreditation_id", r.getAccreditationId());
         v.code("station_code", r.getStationCode());
         Instant latest = now.plus(SKEW);
         Instant arrival = null;

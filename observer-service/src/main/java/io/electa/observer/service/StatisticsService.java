@@ -26,7 +26,7 @@ public class StatisticsService {
      */
     public Uni<Statistics> of(String electionId, List<String> types, List<String> categories) {
         return registry.election(electionId)
-                .chain(() -> registry.stationCount(electionId))
+                .chain(registry::stationCount)
                 .chain(stations -> statistics.read(electionId, stations, types, categories, clock.now()));
     }
 }

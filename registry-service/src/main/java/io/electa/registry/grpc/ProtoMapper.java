@@ -1,6 +1,5 @@
 package io.electa.registry.grpc;
 
-import com.google.protobuf.Timestamp;
 import io.electa.common.v1.Date;
 import io.electa.common.v1.Ratio;
 import io.electa.registry.domain.AbsenteeCertificate;
@@ -20,7 +19,7 @@ import io.electa.registry.v1.ElectionStatus;
 import io.electa.registry.v1.RejectionReason;
 import io.electa.registry.v1.RowRejection;
 import io.electa.registry.v1.StationRollDigest;
-import java.time.Instant;
+import io.electa.support.grpc.Timestamps;
 import java.time.LocalDate;
 
 /** Domain objects to messages; nothing else. */
@@ -34,15 +33,15 @@ final class ProtoMapper {
                 .setName(e.name)
                 .setElectionDay(date(e.electionDay))
                 .setStatus(ElectionStatus.valueOf("ELECTION_STATUS_" + e.status.name()))
-                .setCreateTime(timestamp(e.createdAt));
+                .setCreateTime(Timestamps.toProto(e.createdAt));
         if (e.rollFrozenAt != null) {
-            builder.setRollFreezeTime(timestamp(e.rollFrozenAt));
+            builder.setRollFreezeTime(Timestamps.toProto(e.rollFrozenAt));
         }
         if (e.pollsOpenedAt != null) {
-            builder.setPollsOpenTime(timestamp(e.pollsOpenedAt));
+            builder.setPollsOpenTime(Timestamps.toProto(e.pollsOpenedAt));
         }
         if (e.pollsClosedAt != null) {
-            builder.setPollsCloseTime(timestamp(e.pollsClosedAt));
+            builder.setPollsCloseTime(Timestamps.toProto(e.pollsClosedAt));
         }
         return builder.build();
     }
@@ -84,9 +83,9 @@ final class ProtoMapper {
                 .setHomeStationCode(c.homeStationCode)
                 .setStationCode(c.stationCode)
                 .setStatus(CertificateStatus.valueOf("CERTIFICATE_STATUS_" + c.status.name()))
-                .setIssueTime(timestamp(c.issuedAt));
+                .setIssueTime(Timestamps.toProto(c.issuedAt));
         if (c.cancelledAt != null) {
-            builder.setCancelTime(timestamp(c.cancelledAt)).setCancelReason(c.cancelReason);
+            builder.setCancelTime(Timestamps.toProto(c.cancelledAt)).setCancelReason(c.cancelReason);
         }
         return builder.build();
     }
@@ -96,7 +95,7 @@ final class ProtoMapper {
                 .setElectionId(m.electionId())
                 .setNationalId(m.nationalId())
                 .setStationCode(m.stationCode())
-                .setMarkTime(timestamp(m.markedAt()))
+                .setMarkTime(Timestamps.toProto(m.markedAt()))
                 .setRequestId(m.requestId())
                 .setAbsentee(m.absentee())
                 .build();
@@ -107,7 +106,7 @@ final class ProtoMapper {
                 .setElectionId(d.electionId())
                 .setTotalRegistered(d.totalRegistered())
                 .setSha256(d.sha256())
-                .setFreezeTime(timestamp(d.frozenAt()));
+                .setFreezeTime(Timestamps.toProto(d.frozenAt()));
         for (RollDigest.StationDigest s : d.stations()) {
             builder.addStations(StationRollDigest.newBuilder()
                     .setStationCode(s.stationCode())
@@ -129,7 +128,7 @@ final class ProtoMapper {
                         .setDenominator(t.registered())
                         .setPercent(t.ratio().percent()))
                 .setStations(t.stations())
-                .setAsOfTime(timestamp(t.asOf()))
+                .setAsOfTime(Timestamps.toProto(t.asOf()))
                 .build();
     }
 
@@ -164,10 +163,4 @@ final class ProtoMapper {
                 .build();
     }
 
-    static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder()
-                .setSeconds(instant.getEpochSecond())
-                .setNanos(instant.getNano())
-                .build();
-    }
 }

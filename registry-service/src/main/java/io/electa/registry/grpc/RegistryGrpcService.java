@@ -275,7 +275,7 @@ public class RegistryGrpcService implements RegistryService {
         return checked(() -> {
             Violations violations = electionAndRequest(request.getElectionId(), request.getRequestId())
                     .text("reason", request.getReason(), MAX_REASON);
-            UUID certificateId = uuid("certificate_id", request.getCertificateId(), violations);
+            UUID certificateId = violations.uuid("certificate_id", request.getCertificateId());
             violations.throwIfAny();
             return idempotency.once(request.getRequestId(), request, CancelAbsenteeCertificateResponse.parser(),
                     () -> certificates.cancel(request.getElectionId(), certificateId, request.getReason())
@@ -372,14 +372,4 @@ public class RegistryGrpcService implements RegistryService {
         return value;
     }
 
-    private static UUID uuid(String field, String value, Violations violations) {
-        try {
-            UUID uuid = UUID.fromString(value);
-            violations.check(uuid.toString().equals(value.toLowerCase()), field, "must be a UUID");
-            return uuid;
-        } catch (IllegalArgumentException e) {
-            violations.check(false, field, "must be a UUID");
-            return null;
-        }
-    }
 }

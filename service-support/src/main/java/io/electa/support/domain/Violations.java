@@ -2,9 +2,13 @@ package io.electa.support.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
 /** Collects every broken input rule of a request, then fails once with all of them. */
 public final class Violations {
+    private static final String UUID_RULE = "must be a UUID such as 123e4567-e89b-12d3-a456-426614174000";
+
     private final List<FieldViolation> found = new ArrayList<>();
 
     /** Records a violation of {@code field} unless {@code ok}. */
@@ -33,6 +37,23 @@ public final class Violations {
     public Violations requestId(String field, String value) {
         return check(Codes.isRequestId(value), field,
                 "must be 1-64 characters of A-Z, a-z, 0-9, '-' and '_'");
+    }
+
+    /** Checks {@code value} as a code unless it is empty (an optional filter). */
+    public Violations optionalCode(String field, String value) {
+        return value.isEmpty() ? this : code(field, value);
+    }
+
+    /** The UUID {@code value} spells (any case), or null after recording a violation. */
+    public UUID uuid(String field, String value) {
+        try {
+            UUID uuid = UUID.fromString(value);
+            check(uuid.toString().equals(value.toLowerCase(Locale.ROOT)), field, UUID_RULE);
+            return uuid;
+        } catch (IllegalArgumentException e) {
+            check(false, field, UUID_RULE);
+            return null;
+        }
     }
 
     public boolean isEmpty() {

@@ -45,6 +45,32 @@ public class Idempotency {
                 .recoverWithUni(failure -> replayAfterRace(requestId, method, fingerprint, parser, failure));
     }
 
+    /**
+     * Runs {@code fresh}; if it fails, answers with the stored answer of {@code requestId} when
+     * there is one. So a client that retries after losing an answer gets it even when a check
+     * made before the transaction no longer passes (a dependency is down, the state moved on);
+     * the common, successful path costs no extra query.
+     */
+    public <R extends Message> Uni<R> orStoredAnswer(String requestId, Message request, Parser<R> parser,
+            Supplier<Uni<R>> fresh) {
+        return orStoredAnswer(request, parser, fresh, () -> Panache.withSession(() -> processed.findById(requestId)));
+    }
+
+    /** As above, with the stored answer read by {@code stored} (for services that keep it by SQL). */
+    public static <R extends Message> Uni<R> orStoredAnswer(Message request, Parser<R> parser,
+            Supplier<Uni<R>> fresh, Supplier<Uni<ProcessedRequest>> stored) {
+        String method = request.getDescriptorForType().getFullName();
+        return Uni.createFrom().<R>deferred(fresh::get)
+                .onFailure().recoverWithUni(failure -> stored.get()
+                        .map(found -> {
+                            if (found == null) {
+                                throw failure instanceof RuntimeException runtime ? runtime
+                                        : new IllegalStateException(failure);
+                            }
+                            return replay(found, method, fingerprint(request), parser);
+                        }));
+    }
+
     /** The stored answer of {@code requestId}, or null when it was not answered yet. */
     public <R extends Message> Uni<R> lookup(String method, String requestId, Message request, Parser<R> parser) {
         String fingerprint = fingerprint(request);

@@ -99,15 +99,21 @@ public class RegistryClient {
     /** The election's districts and stations (cached once they are final). */
     public Uni<StationDirectory> directory(String electionId) {
         StationDirectory cached = finalDirectories.get(electionId);
+        return cached != null ? Uni.createFrom().item(cached) : election(electionId).chain(this::directory);
+    }
+
+    /** The districts and stations of an election the caller has already read. */
+    public Uni<StationDirectory> directory(ElectionFacts election) {
+        StationDirectory cached = finalDirectories.get(election.electionId());
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
-        return election(electionId).chain(facts -> loadDirectory(electionId)
+        return loadDirectory(election.electionId())
                 .invoke(directory -> {
-                    if (facts.phase().stationsFinal()) {
-                        finalDirectories.put(electionId, directory);
+                    if (election.phase().stationsFinal()) {
+                        finalDirectories.put(election.electionId(), directory);
                     }
-                }));
+                });
     }
 
     private Uni<StationDirectory> loadDirectory(String electionId) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /** The shape rules of tally requests, shared by the endpoint's methods. */
 final class Rules {
@@ -34,24 +33,6 @@ final class Rules {
         }
         violations.throwIfAny();
         return hasDistrict ? district : null;
-    }
-
-    static void optionalCode(String field, String value, Violations violations) {
-        if (!value.isEmpty()) {
-            violations.code(field, value);
-        }
-    }
-
-    static UUID uuid(String field, String value, Violations violations) {
-        try {
-            UUID id = UUID.fromString(value);
-            violations.check(id.toString().equals(value.toLowerCase(java.util.Locale.ROOT)), field,
-                    "must be a UUID such as 123e4567-e89b-12d3-a456-426614174000");
-            return id;
-        } catch (IllegalArgumentException e) {
-            violations.check(false, field, "must be a UUID such as 123e4567-e89b-12d3-a456-426614174000");
-            return null;
-        }
     }
 
     /** The statuses to filter by; empty (any) when none or UNSPECIFIED is given. */

@@ -117,7 +117,7 @@ public class TallyGrpcService implements TallyService {
             Violations violations = Rules.electionAndRequest(request.getElectionId(), request.getRequestId())
                     .text("reason", request.getReason(), Rules.MAX_TEXT)
                     .check(request.hasFigures(), "figures", "is required");
-            Rules.uuid("supersedes_protocol_id", request.getSupersedesProtocolId(), violations);
+            violations.uuid("supersedes_protocol_id", request.getSupersedesProtocolId());
             violations.throwIfAny();
             return protocols.correct(request);
         });
@@ -128,7 +128,7 @@ public class TallyGrpcService implements TallyService {
         return checked(() -> {
             Violations violations = Rules.electionAndRequest(request.getElectionId(), request.getRequestId())
                     .text("justification", request.getJustification(), Rules.MAX_TEXT);
-            Rules.uuid("protocol_id", request.getProtocolId(), violations);
+            violations.uuid("protocol_id", request.getProtocolId());
             violations.throwIfAny();
             return reviews.accept(request);
         });
@@ -139,7 +139,7 @@ public class TallyGrpcService implements TallyService {
         return checked(() -> {
             Violations violations = Rules.electionAndRequest(request.getElectionId(), request.getRequestId())
                     .text("reason", request.getReason(), Rules.MAX_TEXT);
-            Rules.uuid("protocol_id", request.getProtocolId(), violations);
+            violations.uuid("protocol_id", request.getProtocolId());
             violations.throwIfAny();
             return reviews.reject(request);
         });
@@ -154,7 +154,7 @@ public class TallyGrpcService implements TallyService {
                     violations.code("station_code", request.getStationCode()).throwIfAny();
                     return queries.byStation(request.getElectionId(), request.getStationCode());
                 case PROTOCOL_ID:
-                    UUID id = Rules.uuid("protocol_id", request.getProtocolId(), violations);
+                    UUID id = violations.uuid("protocol_id", request.getProtocolId());
                     violations.throwIfAny();
                     return queries.byVersion(request.getElectionId(), id);
                 default:
@@ -168,8 +168,8 @@ public class TallyGrpcService implements TallyService {
     public Uni<ListProtocolsResponse> listProtocols(ListProtocolsRequest request) {
         return checked(() -> {
             Violations violations = new Violations().electionId("election_id", request.getElectionId());
-            Rules.optionalCode("district_code", request.getDistrictCode(), violations);
-            Rules.optionalCode("station_code", request.getStationCode(), violations);
+            violations.optionalCode("district_code", request.getDistrictCode());
+            violations.optionalCode("station_code", request.getStationCode());
             List<ProtocolStatus> statuses = Rules.statuses(request.getStatusesValueList(), violations);
             int size = Pages.size(request.getPageSize(), violations);
             String after = Rules.afterVersionKey(Pages.afterKey(request.getPageToken(), violations), violations);
@@ -187,7 +187,7 @@ public class TallyGrpcService implements TallyService {
     public Uni<ListMissingStationsResponse> listMissingStations(ListMissingStationsRequest request) {
         return checked(() -> {
             Violations violations = new Violations().electionId("election_id", request.getElectionId());
-            Rules.optionalCode("district_code", request.getDistrictCode(), violations);
+            violations.optionalCode("district_code", request.getDistrictCode());
             int size = Pages.size(request.getPageSize(), violations);
             String after = Pages.afterKey(request.getPageToken(), violations);
             violations.throwIfAny();
@@ -215,7 +215,7 @@ public class TallyGrpcService implements TallyService {
     public Uni<ListExclusionsResponse> listExclusions(ListExclusionsRequest request) {
         return checked(() -> {
             Violations violations = new Violations().electionId("election_id", request.getElectionId());
-            Rules.optionalCode("district_code", request.getDistrictCode(), violations);
+            violations.optionalCode("district_code", request.getDistrictCode());
             int size = Pages.size(request.getPageSize(), violations);
             String after = Pages.afterKey(request.getPageToken(), violations);
             violations.throwIfAny();

@@ -46,24 +46,12 @@ public class LedgerAppender {
     }
 
     /**
-     * Runs {@code fresh}; if it fails before its transaction (a dependency is down, or a check
-     * that held the first time no longer does, e.g. the candidate list is locked by now), answers
-     * with the stored answer of {@code requestId} when there is one. So a client that retries
-     * after losing an answer always gets it; the look-up inside {@link #append} answers the
-     * retries that get that far. The common, successful path costs no extra query.
+     * Runs {@code fresh}; if it fails before its transaction, answers with the stored answer of
+     * {@code requestId} when there is one ({@link Idempotency#orStoredAnswer}).
      */
-    public <R extends Message> Uni<R> replayOr(String requestId, Message request, Parser<R> parser,
+    public <R extends Message> Uni<R> orStoredAnswer(String requestId, Message request, Parser<R> parser,
             Supplier<Uni<R>> fresh) {
-        String method = request.getDescriptorForType().getFullName();
-        return Uni.createFrom().<R>deferred(fresh::get)
-                .onFailure().recoverWithUni(failure -> processed.find(pool, requestId)
-                        .map(found -> {
-                            if (found == null) {
-                                throw failure instanceof RuntimeException runtime ? runtime
-                                        : new IllegalStateException(failure);
-                            }
-                            return Idempotency.replay(found, method, Idempotency.fingerprint(request), parser);
-                        }));
+        return Idempotency.orStoredAnswer(request, parser, fresh, () -> processed.find(pool, requestId));
     }
 
     /** Applies {@code mutation} to the election and appends its entry, once per request_id. */

@@ -69,9 +69,9 @@ public class TotalsRepository {
 
     private static DistrictTotals toTotals(Row row) {
         Long[] votes = row.getArrayOfLongs("candidate_votes");
-        return new DistrictTotals(row.getString("district_code"), row.getLong("voters_registered"),
-                row.getLong("ballots_issued"), row.getLong("ballots_found"), row.getLong("ballots_valid"),
-                row.getLong("ballots_invalid"), row.getInteger("stations_reported"),
-                row.getInteger("stations_excluded"), Arrays.stream(votes).mapToLong(Long::longValue).toArray());
+        Contribution counted = new Contribution(row.getLong("voters_registered"), row.getLong("ballots_issued"),
+                row.getLong("ballots_found"), row.getLong("ballots_valid"), row.getLong("ballots_invalid"),
+                row.getInteger("stations_reported"), Arrays.stream(votes).mapToLong(Long::longValue).toArray());
+        return new DistrictTotals(row.getString("district_code"), counted, row.getInteger("stations_excluded"));
     }
 }

@@ -2,6 +2,7 @@ package io.electa.tally.results;
 
 import io.electa.support.domain.Ratio;
 import io.electa.support.grpc.Timestamps;
+import io.electa.tally.domain.Contribution;
 import io.electa.tally.domain.DistrictTotals;
 import io.electa.tally.domain.StationDirectory;
 import io.electa.tally.domain.TotalsSnapshot;
@@ -26,19 +27,20 @@ public final class ResultsCalculator {
     public static Results compute(String electionId, String districtCode, StationDirectory directory,
             List<Candidate> candidates, TotalsSnapshot snapshot, Instant asOf) {
         DistrictTotals totals = districtCode == null
-                ? nation(snapshot, candidates.size())
-                : snapshot.districts().getOrDefault(districtCode, DistrictTotals.zero(districtCode, candidates.size()));
+                ? nation(snapshot)
+                : snapshot.districts().getOrDefault(districtCode, DistrictTotals.zero(districtCode));
+        Contribution counted = totals.counted();
         long stations = directory.stationCount(districtCode);
         Results.Builder results = Results.newBuilder()
                 .setElectionId(electionId)
                 .setDistrictCode(districtCode == null ? "" : districtCode)
                 .setStatus(status(snapshot.certified(), totals, stations))
-                .setVotersRegistered(totals.registered())
-                .setBallotsIssued(totals.issued())
-                .setTurnout(ratio(totals.issued(), totals.registered()))
-                .setBallotsFound(totals.found())
-                .setBallotsValid(totals.valid())
-                .setBallotsInvalid(totals.invalid())
+                .setVotersRegistered(counted.registered())
+                .setBallotsIssued(counted.issued())
+                .setTurnout(ratio(counted.issued(), counted.registered()))
+                .setBallotsFound(counted.found())
+                .setBallotsValid(counted.valid())
+                .setBallotsInvalid(counted.invalid())
                 .setStationsTotal(stations)
                 .setStationsReported(totals.reported())
                 .setStationsExcluded(totals.excluded())
@@ -53,14 +55,14 @@ public final class ResultsCalculator {
                     .setPartyName(c.getPartyName())
                     .setBallotOrder(c.getBallotOrder())
                     .setVotes(totals.votesOf(i))
-                    .setShare(ratio(totals.votesOf(i), totals.valid())));
+                    .setShare(ratio(totals.votesOf(i), counted.valid())));
         }
         return results.build();
     }
 
     /** The sum of every district's totals. */
-    public static DistrictTotals nation(TotalsSnapshot snapshot, int candidates) {
-        DistrictTotals sum = DistrictTotals.zero("", candidates);
+    private static DistrictTotals nation(TotalsSnapshot snapshot) {
+        DistrictTotals sum = DistrictTotals.zero("");
         for (DistrictTotals district : snapshot.districts().values()) {
             sum = sum.plus(district, "");
         }

@@ -54,7 +54,7 @@ public class CandidateService {
                 .sorted(Comparator.comparingInt(Candidate::getBallotOrder))
                 .toList();
         DefineCandidatesResponse answer = DefineCandidatesResponse.newBuilder().addAllCandidates(list).build();
-        return appender.replayOr(request.getRequestId(), request, DefineCandidatesResponse.parser(),
+        return appender.orStoredAnswer(request.getRequestId(), request, DefineCandidatesResponse.parser(),
                 () -> registry.election(electionId)
                         .invoke(facts -> {
                             if (facts.phase().candidatesLocked()) {

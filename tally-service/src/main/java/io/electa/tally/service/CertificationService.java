@@ -52,7 +52,7 @@ public class CertificationService {
 
     public Uni<CertifyResultsResponse> certify(CertifyResultsRequest request) {
         String electionId = request.getElectionId();
-        return appender.replayOr(request.getRequestId(), request, CertifyResultsResponse.parser(),
+        return appender.orStoredAnswer(request.getRequestId(), request, CertifyResultsResponse.parser(),
                 () -> registry.election(electionId)
                         .invoke(facts -> {
                             if (facts.phase() != ElectionPhase.CLOSED) {
@@ -60,7 +60,7 @@ public class CertificationService {
                                         + " are not closed", "POLLS_NOT_CLOSED");
                             }
                         })
-                        .chain(facts -> registry.directory(electionId))
+                        .chain(registry::directory)
                         .chain(directory -> candidates.list(electionId)
                                 .chain(list -> appender.appendAlone(electionId, request.getRequestId(), request,
                                         CertifyResultsResponse.parser(),

@@ -52,7 +52,7 @@ public class ExclusionService {
 
     public Uni<ExcludeStationResponse> exclude(ExcludeStationRequest request) {
         String electionId = request.getElectionId();
-        return appender.replayOr(request.getRequestId(), request, ExcludeStationResponse.parser(),
+        return appender.orStoredAnswer(request.getRequestId(), request, ExcludeStationResponse.parser(),
                 () -> registry.election(electionId)
                         .invoke(facts -> {
                             if (!facts.phase().acceptsProtocols()) {
@@ -60,7 +60,7 @@ public class ExclusionService {
                                         + " have not opened", "POLLS_NOT_OPEN");
                             }
                         })
-                        .chain(facts -> registry.directory(electionId))
+                        .chain(registry::directory)
                         .map(directory -> {
                             String district = directory.districtOf(request.getStationCode());
                             if (district == null) {

@@ -22,7 +22,6 @@ import io.electa.tally.v1.Protocol;
 import io.electa.tally.v1.ProtocolFigures;
 import io.electa.tally.v1.ResultsStatus;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -51,7 +50,7 @@ public class ExportService {
 
     public Multi<ExportResultsResponse> export(String electionId, ExportFormat format) {
         return registry.election(electionId)
-                .chain(election -> registry.directory(electionId)
+                .chain(election -> registry.directory(election)
                         .chain(directory -> candidates.list(electionId)
                                 .chain(list -> counted.counted(pool, electionId)
                                         .map(snapshot -> data(election, directory, list, snapshot)))))

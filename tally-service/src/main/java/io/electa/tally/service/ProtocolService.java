@@ -68,7 +68,7 @@ public class ProtocolService {
 
     public Uni<SubmitProtocolResponse> submit(SubmitProtocolRequest request) {
         String electionId = request.getElectionId();
-        return appender.replayOr(request.getRequestId(), request, SubmitProtocolResponse.parser(),
+        return appender.orStoredAnswer(request.getRequestId(), request, SubmitProtocolResponse.parser(),
                 () -> candidates.forCounting(electionId)
                         .map(context -> checked(request.getFigures(), context))
                         .chain(figures -> registry.station(electionId, request.getStationCode())
@@ -80,7 +80,7 @@ public class ProtocolService {
     public Uni<CorrectProtocolResponse> correct(CorrectProtocolRequest request) {
         String electionId = request.getElectionId();
         UUID supersedes = UUID.fromString(request.getSupersedesProtocolId());
-        return appender.replayOr(request.getRequestId(), request, CorrectProtocolResponse.parser(),
+        return appender.orStoredAnswer(request.getRequestId(), request, CorrectProtocolResponse.parser(),
                 () -> candidates.forCounting(electionId)
                         .map(context -> checked(request.getFigures(), context))
                         .chain(figures -> require(electionId, supersedes)

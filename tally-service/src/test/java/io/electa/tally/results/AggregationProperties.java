@@ -107,8 +107,7 @@ class AggregationProperties {
             long valid = s.votes()[0] + s.votes()[1] + s.votes()[2];
             Contribution c = new Contribution(s.registered(), valid + s.invalid(), valid + s.invalid(), valid,
                     s.invalid(), 1, s.votes());
-            DistrictTotals add = new DistrictTotals(s.district(), c.registered(), c.issued(), c.found(), c.valid(),
-                    c.invalid(), c.stations(), 0, c.votes());
+            DistrictTotals add = new DistrictTotals(s.district(), c, 0);
             districts.merge(s.district(), add, (a, b) -> a.plus(b, s.district()));
         }
         return new TotalsSnapshot(7, false, districts);

@@ -6,6 +6,7 @@ import static io.electa.testing.GrpcAssertions.violatedFields;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agroal.api.AgroalDataSource;
 import io.electa.registry.v1.GetVoterRequest;
 import io.electa.registry.v1.ImportHeader;
 import io.electa.registry.v1.ImportReport;
@@ -20,14 +21,41 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class RollImportTest extends RegistryTestSupport {
+    /** The first key of the advisory lock a voter import takes (VoterCopyLoad.LOCK_SPACE). */
+    private static final String VOTER_IMPORT_LOCK_SPACE = "electa.voter-import";
+    /**
+     * The backend of an election's first load: it holds the election's voter-import lock (see
+     * VoterCopyLoad) and runs COPY FROM into voter. Its rows show how far the COPY got.
+     */
+    private static final String FIRST_LOAD = "SELECT p.tuples_processed FROM pg_stat_progress_copy p"
+            + " JOIN pg_locks l ON l.pid = p.pid AND l.locktype = 'advisory' AND l.granted"
+            + " AND l.database = p.datid AND l.classid = hashtext(?)::oid AND l.objid = hashtext(?)::oid"
+            + " AND l.objsubid = 2"
+            + " WHERE p.datname = current_database() AND p.relid = 'voter'::regclass AND p.command = 'COPY FROM'";
+    /** Any backend still holding the election's voter-import lock. */
+    private static final String IMPORT_LOCK = "SELECT count(*) FROM pg_locks l"
+            + " WHERE l.locktype = 'advisory' AND l.database = (SELECT oid FROM pg_database"
+            + " WHERE datname = current_database()) AND l.classid = hashtext(?)::oid AND l.objid = hashtext(?)::oid"
+            + " AND l.objsubid = 2";
+    private static final Duration SERVER_WAIT = Duration.ofSeconds(10);
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void importAcceptsValidRowsAcrossManyBatches() {
@@ -142,23 +170,83 @@ class RollImportTest extends RegistryTestSupport {
     @Test
     void firstImportIsAllOrNothingWhenTheClientGivesUp() throws Exception {
         String election = electionWithStations();
+        int batchSize = ConfigProvider.getConfig().getValue("electa.import.batch-size", Integer.class);
+        // Several full batches, so the server writes into the COPY while the stream stays open.
+        int rows = Math.max(30_000, 3 * batchSize);
         CompletableFuture<ImportVotersResponse> answer = new CompletableFuture<>();
         StreamObserver<ImportVotersRequest> stream = imports().importVoters(observer(answer));
         stream.onNext(ImportVotersRequest.newBuilder()
                 .setHeader(ImportHeader.newBuilder().setElectionId(election).setRequestId(requestId())).build());
-        for (int from = 0; from < 30_000; from += 5_000) {
+        for (int from = 0; from < rows; from += 5_000) {
             int start = from;
             stream.onNext(ImportVotersRequest.newBuilder().setVoters(VoterRows.newBuilder().addAllRows(
-                    IntStream.range(start, start + 5_000).mapToObj(n -> voter(n, "S1")).toList())).build());
+                    IntStream.range(start, Math.min(rows, start + 5_000)).mapToObj(n -> voter(n, "S1")).toList()))
+                    .build());
         }
-        Thread.sleep(500);
+
+        long copied = awaitFirstLoadCopying(election);
+        assertThat(copied).as("rows the server had copied into voter before the client gave up").isPositive();
+        assertThat(votersStored(election)).as("nothing of an unfinished load is visible").isZero();
         stream.onError(Status.CANCELLED.withDescription("operator pressed stop").asRuntimeException());
+        awaitFirstLoadGone(election);
 
         ImportReport retry = importVoters(election, IntStream.range(0, 10).mapToObj(n -> voter(n, "S1")).toList());
 
         assertThat(retry.getAccepted()).as("nothing of the cancelled load stayed").isEqualTo(10);
         failure(Status.Code.NOT_FOUND, () -> registry().getVoter(GetVoterRequest.newBuilder()
                 .setElectionId(election).setNationalId(NationalId.of(20_000)).build()));
+    }
+
+    /** Polls PostgreSQL until the election's first load is seen copying rows; fails after 10 s. */
+    private long awaitFirstLoadCopying(String election) throws Exception {
+        long deadline = System.nanoTime() + SERVER_WAIT.toNanos();
+        long copied = -1;
+        while (System.nanoTime() < deadline) {
+            copied = queryLong(FIRST_LOAD, election, -1);
+            if (copied > 0) {
+                return copied;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("within " + SERVER_WAIT.toSeconds() + " s the server was never seen copying rows"
+                + " into voter for the first load of " + election + " (last seen tuples_processed: "
+                + (copied < 0 ? "no COPY" : copied) + ")");
+    }
+
+    /** Polls PostgreSQL until no backend holds the election's import lock (the load rolled back). */
+    private void awaitFirstLoadGone(String election) throws Exception {
+        long deadline = System.nanoTime() + SERVER_WAIT.toNanos();
+        while (queryLong(IMPORT_LOCK, election, 0) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the cancelled first load of " + election + " still holds its import lock"
+                        + " after " + SERVER_WAIT.toSeconds() + " s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private long votersStored(String election) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        "SELECT count(*) FROM voter WHERE election_id = ?")) {
+            count.setString(1, election);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** The first column of the first row of {@code sql} for the election's lock key, or {@code none}. */
+    private long queryLong(String sql, String election, long none) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, VOTER_IMPORT_LOCK_SPACE);
+            query.setString(2, election);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getLong(1) : none;
+            }
+        }
     }
 
     @Test

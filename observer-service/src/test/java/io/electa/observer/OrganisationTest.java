@@ -1,6 +1,7 @@
 package io.electa.observer;
 
 import static io.electa.testing.GrpcAssertions.failure;
+import static io.electa.testing.GrpcAssertions.fieldViolations;
 import static io.electa.testing.GrpcAssertions.violatedFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +61,8 @@ class OrganisationTest extends ObserverTestSupport {
         var e = failure(Status.Code.INVALID_ARGUMENT, () -> observer().createOrganisation(
                 organisationRequest(unique("o")).clearContact().build()));
 
-        assertThat(violatedFields(e)).contains("contact", "contact.name", "contact.email");
+        assertThat(fieldViolations(e)).extracting(v -> v.getField(), v -> v.getReason())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("contact", "REQUIRED"));
     }
 
     @Test

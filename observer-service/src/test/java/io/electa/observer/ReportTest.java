@@ -112,21 +112,31 @@ class ReportTest extends ObserverTestSupport {
 
     @Test
     void badTimesRepeatedQuestionsAndUnsetEnumsNameTheirFields() {
-        Instant future = Instant.now().plus(1, ChronoUnit.HOURS);
-        var e = failure(Status.Code.INVALID_ARGUMENT, () -> observer().fileReport(FileReportRequest.newBuilder()
+        Instant now = Instant.now();
+        Instant future = now.plus(1, ChronoUnit.HOURS);
+        var fields = failure(Status.Code.INVALID_ARGUMENT, () -> observer().fileReport(FileReportRequest.newBuilder()
+                .setAccreditationId(UUID.randomUUID().toString())
+                .setStationCode("S1")
+                .setArrivalTime(timestamp(now))
+                .addAnswers(ChecklistAnswer.newBuilder().setQuestionId("q1").setAnswer(Answer.ANSWER_YES))
+                .addAnswers(ChecklistAnswer.newBuilder().setQuestionId("q2"))
+                .addIncidents(IncidentEntry.newBuilder().setDescription("").setCitedProtocolId("not-a-uuid"))
+                .setRequestId(requestId())
+                .build()));
+        var relations = failure(Status.Code.INVALID_ARGUMENT, () -> observer().fileReport(FileReportRequest.newBuilder()
                 .setAccreditationId(UUID.randomUUID().toString())
                 .setStationCode("S1")
                 .setArrivalTime(timestamp(future))
                 .setDepartureTime(timestamp(future.minusSeconds(7200)))
                 .addAnswers(ChecklistAnswer.newBuilder().setQuestionId("q1").setAnswer(Answer.ANSWER_YES))
-                .addAnswers(ChecklistAnswer.newBuilder().setQuestionId("q1"))
-                .addIncidents(IncidentEntry.newBuilder().setDescription("").setCitedProtocolId("not-a-uuid"))
+                .addAnswers(ChecklistAnswer.newBuilder().setQuestionId("q1").setAnswer(Answer.ANSWER_NO))
                 .setRequestId(requestId())
                 .build()));
 
-        assertThat(violatedFields(e)).containsExactlyInAnyOrder("arrival_time", "departure_time",
-                "answers[1].question_id", "answers[1].answer", "incidents[0].category", "incidents[0].severity",
-                "incidents[0].description", "incidents[0].cited_protocol_id");
+        assertThat(violatedFields(fields)).containsExactlyInAnyOrder("answers[1].answer", "incidents[0].category",
+                "incidents[0].severity", "incidents[0].description", "incidents[0].cited_protocol_id");
+        assertThat(violatedFields(relations)).containsExactlyInAnyOrder("arrival_time", "departure_time",
+                "answers[1].question_id");
     }
 
     @Test
@@ -239,9 +249,12 @@ class ReportTest extends ObserverTestSupport {
         var e = failure(Status.Code.INVALID_ARGUMENT, () -> observer().listReports(ListReportsRequest.newBuilder()
                 .setElectionId("E!").setAccreditationId("x").setStationCode("s").setMinSeverityValue(9)
                 .setPageToken("bm9wZQ").build()));
+        var token = failure(Status.Code.INVALID_ARGUMENT, () -> observer().listReports(ListReportsRequest.newBuilder()
+                .setElectionId("e1").setPageToken("bm9wZQ").build()));
 
         assertThat(violatedFields(e)).containsExactlyInAnyOrder("election_id", "accreditation_id", "station_code",
-                "min_severity", "page_token");
+                "min_severity");
+        assertThat(violatedFields(token)).containsExactly("page_token");
     }
 
     static FileReportRequest.Builder arrival(String accreditationId, String station) {

@@ -314,7 +314,7 @@ class RollImportTest extends RegistryTestSupport {
         StatusRuntimeException e = failure(Status.Code.INVALID_ARGUMENT,
                 () -> importVoters(election, requestId(), rows, 10_001));
 
-        assertThat(violatedFields(e)).containsExactly("rows");
+        assertThat(violatedFields(e)).containsExactly("voters.rows");
     }
 
     @Test

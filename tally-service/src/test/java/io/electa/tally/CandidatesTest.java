@@ -48,21 +48,30 @@ class CandidatesTest extends TallyTestSupport {
     @Test
     void aBadCandidateListNamesEveryProblem() {
         Scenario s = Scenario.frozen(1, 1);
-        DefineCandidatesRequest bad = DefineCandidatesRequest.newBuilder().setElectionId(s.electionId)
+        DefineCandidatesRequest badFields = DefineCandidatesRequest.newBuilder().setElectionId(s.electionId)
+                .addCandidates(CandidateDefinition.newBuilder().setCandidateCode("A").setFullName("Anna")
+                        .setNominationType(NominationType.NOMINATION_TYPE_PARTY).setBallotOrder(1))
+                .addCandidates(CandidateDefinition.newBuilder().setCandidateCode("c").setFullName(" ")
+                        .setBallotOrder(200))
+                .setRequestId(requestId()).build();
+        DefineCandidatesRequest badRelations = DefineCandidatesRequest.newBuilder().setElectionId(s.electionId)
                 .addCandidates(CandidateDefinition.newBuilder().setCandidateCode("A").setFullName("Anna")
                         .setNominationType(NominationType.NOMINATION_TYPE_PARTY).setBallotOrder(1))
                 .addCandidates(CandidateDefinition.newBuilder().setCandidateCode("A").setFullName("Boris")
                         .setNominationType(NominationType.NOMINATION_TYPE_SELF_NOMINATED).setPartyName("X")
                         .setBallotOrder(1))
-                .addCandidates(CandidateDefinition.newBuilder().setCandidateCode("c").setFullName(" ")
-                        .setBallotOrder(7))
+                .addCandidates(CandidateDefinition.newBuilder().setCandidateCode("C").setFullName("Clara")
+                        .setNominationType(NominationType.NOMINATION_TYPE_SELF_NOMINATED).setBallotOrder(7))
                 .setRequestId(requestId()).build();
 
-        var e = failure(Status.Code.INVALID_ARGUMENT, () -> tally().defineCandidates(bad));
+        var fields = failure(Status.Code.INVALID_ARGUMENT, () -> tally().defineCandidates(badFields));
+        var relations = failure(Status.Code.INVALID_ARGUMENT, () -> tally().defineCandidates(badRelations));
 
-        assertThat(violatedFields(e)).contains("candidates[0].party_name", "candidates[1].candidate_code",
-                "candidates[1].party_name", "candidates[1].ballot_order", "candidates[2].candidate_code",
-                "candidates[2].full_name", "candidates[2].ballot_order", "candidates[2].nomination_type");
+        assertThat(violatedFields(fields)).containsExactlyInAnyOrder("candidates[1].candidate_code",
+                "candidates[1].full_name", "candidates[1].ballot_order", "candidates[1].nomination_type");
+        assertThat(violatedFields(relations)).containsExactlyInAnyOrder("candidates[0].party_name",
+                "candidates[1].candidate_code", "candidates[1].party_name", "candidates[1].ballot_order",
+                "candidates[2].ballot_order");
         failure(Status.Code.INVALID_ARGUMENT, () -> tally().defineCandidates(DefineCandidatesRequest.newBuilder()
                 .setElectionId(s.electionId).setRequestId(requestId()).build()));
         failure(Status.Code.NOT_FOUND, () -> tally().defineCandidates(candidates("no-such-election")));

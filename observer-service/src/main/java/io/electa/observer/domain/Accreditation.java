@@ -1,5 +1,6 @@
 package io.electa.observer.domain;
 
+import io.electa.observer.v1.ErrorReason;
 import io.electa.support.domain.FailedPreconditionException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,8 +16,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "accreditation")
 public class Accreditation {
-    public static final String WRONG_STATUS = "WRONG_ACCREDITATION_STATUS";
-    public static final String BADGE_EXPIRED = "BADGE_EXPIRED";
 
     @Id
     @Column(name = "accreditation_id")
@@ -100,7 +99,7 @@ public class Accreditation {
         requireStatus(AccreditationStatus.PENDING, "approve");
         if (!now.isBefore(validUntil)) {
             throw new FailedPreconditionException("cannot approve accreditation " + accreditationId
-                    + ": the counting day of election " + electionId + " is over", BADGE_EXPIRED);
+                    + ": the counting day of election " + electionId + " is over", ErrorReason.BADGE_EXPIRED);
         }
         status = AccreditationStatus.APPROVED;
         badgeNumber = badge;
@@ -131,7 +130,7 @@ public class Accreditation {
         requireStatus(AccreditationStatus.APPROVED, action);
         if (isExpiredAt(now)) {
             throw new FailedPreconditionException("cannot " + action + ": the badge of accreditation "
-                    + accreditationId + " expired at " + validUntil, BADGE_EXPIRED);
+                    + accreditationId + " expired at " + validUntil, ErrorReason.BADGE_EXPIRED);
         }
     }
 
@@ -142,7 +141,8 @@ public class Accreditation {
     private void requireStatus(AccreditationStatus expected, String action) {
         if (status != expected) {
             throw new FailedPreconditionException("cannot " + action + " accreditation " + accreditationId
-                    + ": it is " + status + ", not " + expected, WRONG_STATUS);
+                    + ": it is " + status + ", not " + expected, ErrorReason.WRONG_ACCREDITATION_STATUS,
+                    java.util.Map.of("status", "ACCREDITATION_STATUS_" + status.name()));
         }
     }
 }

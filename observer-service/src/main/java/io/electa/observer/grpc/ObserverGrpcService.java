@@ -20,6 +20,9 @@ import io.electa.observer.v1.*;
 import io.electa.support.domain.Violations;
 import io.electa.support.grpc.Pages;
 import io.electa.support.idempotency.Idempotency;
+import io.electa.common.v1.FieldViolationReason;
+import io.electa.support.inbound.InboundGuard;
+import io.grpc.ServerServiceDefinition;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import java.time.LocalDate;
@@ -30,11 +33,13 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The observer service's gRPC endpoint: checks each request's shape, keeps mutations idempotent,
- * calls the services, maps the answers. Failures become statuses in ErrorMapping (service-support).
+ * The observer service's gRPC endpoint: keeps mutations idempotent, calls the services, maps the
+ * answers. Every request has passed the contract's input rules before it gets here
+ * ({@link InboundGuard}); what is checked here needs the clock or relates fields to each other.
+ * Failures become statuses in ErrorMapping (service-support).
  */
 @GrpcService
-public class ObserverGrpcService implements ObserverService {
+public class ObserverGrpcService extends MutinyObserverServiceGrpc.ObserverServiceImplBase {
     private static final List<String> TYPES = known(OrganisationType.values());
     private static final List<String> CATEGORIES = known(IncidentCategory.values());
 
@@ -63,11 +68,14 @@ public class ObserverGrpcService implements ObserverService {
     }
 
     @Override
+    public ServerServiceDefinition bindService() {
+        return InboundGuard.guard(super.bindService());
+    }
+
+    @Override
     public Uni<CreateOrganisationResponse> createOrganisation(CreateOrganisationRequest request) {
         return checked(() -> {
-            Violations violations = new Violations();
-            var organisation = Requests.organisation(request, violations);
-            violations.throwIfAny();
+            var organisation = Requests.organisation(request);
             return mutation(request.getRequestId(), request, CreateOrganisationResponse.parser(),
                     () -> organisations.create(organisation)
                             .map(o -> CreateOrganisationResponse.newBuilder()
@@ -78,9 +86,6 @@ public class ObserverGrpcService implements ObserverService {
     @Override
     public Uni<GetOrganisationResponse> getOrganisation(GetOrganisationRequest request) {
         return checked(() -> {
-            Violations violations = new Violations();
-            RequestRules.organisationId(violations, "organisation_id", request.getOrganisationId());
-            violations.throwIfAny();
             return organisations.get(request.getOrganisationId())
                     .map(o -> GetOrganisationResponse.newBuilder().setOrganisation(ProtoMapper.organisation(o)).build());
         });
@@ -90,11 +95,7 @@ public class ObserverGrpcService implements ObserverService {
     public Uni<ListOrganisationsResponse> listOrganisations(ListOrganisationsRequest request) {
         return checked(() -> {
             Violations violations = new Violations();
-            RequestRules.known(violations, "type", request.getType());
-            if (!request.getCountry().isEmpty()) {
-                RequestRules.country(violations, "country", request.getCountry());
-            }
-            int size = Pages.size(request.getPageSize(), violations);
+            int size = Pages.size(request.getPageSize());
             String after = Pages.afterKey(request.getPageToken(), violations);
             violations.throwIfAny();
             String type = request.getTypeValue() == 0 ? "" : request.getType().name();
@@ -109,13 +110,6 @@ public class ObserverGrpcService implements ObserverService {
     @Override
     public Uni<SetQuotaResponse> setQuota(SetQuotaRequest request) {
         return checked(() -> {
-            Violations violations = new Violations();
-            RequestRules.organisationId(violations, "organisation_id", request.getOrganisationId());
-            violations.electionId("election_id", request.getElectionId())
-                    .check(!request.hasMaxObservers() || request.getMaxObservers() >= 0, "max_observers",
-                            "must be 0 or more (unset removes the quota)")
-                    .requestId("request_id", request.getRequestId())
-                    .throwIfAny();
             Integer max = request.hasMaxObservers() ? request.getMaxObservers() : null;
             return idempotency.orStoredAnswer(request.getRequestId(), request, SetQuotaResponse.parser(),
                     () -> registry.election(request.getElectionId())
@@ -128,9 +122,6 @@ public class ObserverGrpcService implements ObserverService {
     @Override
     public Uni<GetQuotaResponse> getQuota(GetQuotaRequest request) {
         return checked(() -> {
-            Violations violations = new Violations();
-            RequestRules.organisationId(violations, "organisation_id", request.getOrganisationId());
-            violations.electionId("election_id", request.getElectionId()).throwIfAny();
             return organisations.quota(request.getOrganisationId(), request.getElectionId())
                     .map(q -> GetQuotaResponse.newBuilder().setQuota(ProtoMapper.quota(q)).build());
         });
@@ -159,10 +150,7 @@ public class ObserverGrpcService implements ObserverService {
     @Override
     public Uni<GetAccreditationResponse> getAccreditation(GetAccreditationRequest request) {
         return checked(() -> {
-            Violations violations = new Violations();
-            UUID id = violations.uuid("accreditation_id", request.getAccreditationId());
-            violations.throwIfAny();
-            return accreditations.get(id)
+            return accreditations.get(UUID.fromString(request.getAccreditationId()))
                     .map(a -> GetAccreditationResponse.newBuilder().setAccreditation(ProtoMapper.accreditation(a)).build());
         });
     }
@@ -170,15 +158,8 @@ public class ObserverGrpcService implements ObserverService {
     @Override
     public Uni<ListAccreditationsResponse> listAccreditations(ListAccreditationsRequest request) {
         return checked(() -> {
-            Violations violations = new Violations().electionId("election_id", request.getElectionId());
-            if (!request.getOrganisationId().isEmpty()) {
-                RequestRules.organisationId(violations, "organisation_id", request.getOrganisationId());
-            }
-            if (!request.getCitizenship().isEmpty()) {
-                RequestRules.country(violations, "citizenship", request.getCitizenship());
-            }
-            RequestRules.known(violations, "status", request.getStatus());
-            int size = Pages.size(request.getPageSize(), violations);
+            Violations violations = new Violations();
+            int size = Pages.size(request.getPageSize());
             List<String> after = Requests.afterKey(request.getPageToken(), 3, key -> Requests.isUuid(key.get(2)),
                     violations);
             violations.throwIfAny();
@@ -196,9 +177,7 @@ public class ObserverGrpcService implements ObserverService {
     @Override
     public Uni<ApproveAccreditationResponse> approveAccreditation(ApproveAccreditationRequest request) {
         return checked(() -> {
-            Violations violations = new Violations();
-            UUID id = violations.uuid("accreditation_id", request.getAccreditationId());
-            violations.requestId("request_id", request.getRequestId()).throwIfAny();
+            UUID id = UUID.fromString(request.getAccreditationId());
             return mutation(request.getRequestId(), request, ApproveAccreditationResponse.parser(),
                     () -> accreditations.approve(id, Callers.subject())
                             .map(a -> ApproveAccreditationResponse.newBuilder()
@@ -209,11 +188,7 @@ public class ObserverGrpcService implements ObserverService {
     @Override
     public Uni<RefuseAccreditationResponse> refuseAccreditation(RefuseAccreditationRequest request) {
         return checked(() -> {
-            Violations violations = new Violations();
-            UUID id = violations.uuid("accreditation_id", request.getAccreditationId());
-            violations.text("reason", request.getReason(), Requests.MAX_REASON)
-                    .requestId("request_id", request.getRequestId())
-                    .throwIfAny();
+            UUID id = UUID.fromString(request.getAccreditationId());
             return mutation(request.getRequestId(), request, RefuseAccreditationResponse.parser(),
                     () -> accreditations.refuse(id, request.getReason(), Callers.subject())
                             .map(a -> RefuseAccreditationResponse.newBuilder()
@@ -224,11 +199,7 @@ public class ObserverGrpcService implements ObserverService {
     @Override
     public Uni<RevokeAccreditationResponse> revokeAccreditation(RevokeAccreditationRequest request) {
         return checked(() -> {
-            Violations violations = new Violations();
-            UUID id = violations.uuid("accreditation_id", request.getAccreditationId());
-            violations.text("reason", request.getReason(), Requests.MAX_REASON)
-                    .requestId("request_id", request.getRequestId())
-                    .throwIfAny();
+            UUID id = UUID.fromString(request.getAccreditationId());
             return mutation(request.getRequestId(), request, RevokeAccreditationResponse.parser(),
                     () -> accreditations.revoke(id, request.getReason())
                             .map(a -> RevokeAccreditationResponse.newBuilder()
@@ -240,7 +211,7 @@ public class ObserverGrpcService implements ObserverService {
     public Uni<VerifyBadgeResponse> verifyBadge(VerifyBadgeRequest request) {
         return checked(() -> {
             String badge = BadgeNumbers.normalise(request.getBadgeNumber());
-            new Violations().check(badge != null, "badge_number",
+            new Violations().check(badge != null, "badge_number", FieldViolationReason.MALFORMED,
                     "must be 10 base32 characters (0-9, A-Z without I, L, O, U), e.g. K7M2Q-9XR4T").throwIfAny();
             return badges.verify(badge).map(ProtoMapper::badgeCheck);
         });
@@ -249,10 +220,7 @@ public class ObserverGrpcService implements ObserverService {
     @Override
     public Uni<GetBadgeCredentialResponse> getBadgeCredential(GetBadgeCredentialRequest request) {
         return checked(() -> {
-            Violations violations = new Violations();
-            UUID id = violations.uuid("accreditation_id", request.getAccreditationId());
-            violations.throwIfAny();
-            return badges.credential(id)
+            return badges.credential(UUID.fromString(request.getAccreditationId()))
                     .map(c -> GetBadgeCredentialResponse.newBuilder().setCredential(c).build());
         });
     }
@@ -266,11 +234,7 @@ public class ObserverGrpcService implements ObserverService {
     @Override
     public Uni<AssignObserverResponse> assignObserver(AssignObserverRequest request) {
         return checked(() -> {
-            Violations violations = new Violations();
-            UUID id = violations.uuid("accreditation_id", request.getAccreditationId());
-            violations.code("station_code", request.getStationCode())
-                    .requestId("request_id", request.getRequestId())
-                    .throwIfAny();
+            UUID id = UUID.fromString(request.getAccreditationId());
             return idempotency.orStoredAnswer(request.getRequestId(), request, AssignObserverResponse.parser(),
                     () -> deployment.requireDeployable(id)
                             .chain(a -> registry.station(a.electionId, request.getStationCode()))
@@ -285,10 +249,9 @@ public class ObserverGrpcService implements ObserverService {
     @Override
     public Uni<ListAssignmentsResponse> listAssignments(ListAssignmentsRequest request) {
         return checked(() -> {
-            Violations violations = new Violations().electionId("election_id", request.getElectionId());
-            UUID accreditation = RequestRules.optionalUuid(violations, "accreditation_id", request.getAccreditationId());
-            optionalFilters(violations, request.getOrganisationId(), request.getDistrictCode(), request.getStationCode());
-            int size = Pages.size(request.getPageSize(), violations);
+            Violations violations = new Violations();
+            UUID accreditation = Requests.optionalUuid(request.getAccreditationId());
+            int size = Pages.size(request.getPageSize());
             List<String> after = Requests.afterKey(request.getPageToken(), 2, key -> Requests.isUuid(key.get(1)),
                     violations);
             violations.throwIfAny();
@@ -321,11 +284,9 @@ public class ObserverGrpcService implements ObserverService {
     @Override
     public Uni<ListReportsResponse> listReports(ListReportsRequest request) {
         return checked(() -> {
-            Violations violations = new Violations().electionId("election_id", request.getElectionId());
-            UUID accreditation = RequestRules.optionalUuid(violations, "accreditation_id", request.getAccreditationId());
-            optionalFilters(violations, request.getOrganisationId(), request.getDistrictCode(), request.getStationCode());
-            RequestRules.known(violations, "min_severity", request.getMinSeverity());
-            int size = Pages.size(request.getPageSize(), violations);
+            Violations violations = new Violations();
+            UUID accreditation = Requests.optionalUuid(request.getAccreditationId());
+            int size = Pages.size(request.getPageSize());
             List<String> after = Requests.afterKey(request.getPageToken(), 2,
                     key -> Requests.isInstant(key.get(0)) && Requests.isUuid(key.get(1)), violations);
             violations.throwIfAny();
@@ -342,7 +303,6 @@ public class ObserverGrpcService implements ObserverService {
     @Override
     public Uni<GetStatisticsResponse> getStatistics(GetStatisticsRequest request) {
         return checked(() -> {
-            new Violations().electionId("election_id", request.getElectionId()).throwIfAny();
             return statistics.of(request.getElectionId(), TYPES, CATEGORIES)
                     .map(s -> GetStatisticsResponse.newBuilder().setStatistics(ProtoMapper.statistics(s)).build());
         });
@@ -353,15 +313,6 @@ public class ObserverGrpcService implements ObserverService {
             Supplier<Uni<R>> action) {
         return idempotency.orStoredAnswer(requestId, request, parser,
                 () -> idempotency.once(requestId, request, parser, action));
-    }
-
-    private static void optionalFilters(Violations violations, String organisationId, String districtCode,
-            String stationCode) {
-        if (!organisationId.isEmpty()) {
-            RequestRules.organisationId(violations, "organisation_id", organisationId);
-        }
-        violations.optionalCode("district_code", districtCode)
-                .optionalCode("station_code", stationCode);
     }
 
     private static <T> Uni<T> checked(Supplier<Uni<? extends T>> handler) {

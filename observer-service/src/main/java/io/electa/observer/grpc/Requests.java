@@ -1,5 +1,8 @@
 package io.electa.observer.grpc;
 
+import com.google.protobuf.Timestamp;
+import io.electa.common.v1.Date;
+import io.electa.common.v1.FieldViolationReason;
 import io.electa.observer.domain.Application;
 import io.electa.observer.domain.Organisation;
 import io.electa.observer.domain.Person;
@@ -12,91 +15,71 @@ import io.electa.observer.v1.FileReportRequest;
 import io.electa.observer.v1.IncidentEntry;
 import io.electa.support.domain.Violations;
 import io.electa.support.grpc.Pages;
+import io.electa.support.grpc.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
-/** Requests that carry more than a few fields, checked and turned into domain commands. */
+/**
+ * Requests that carry more than a few fields, turned into domain commands. Every field's own
+ * limits are checked before a request gets here (the contract's rules); here are the rules that
+ * need the clock or relate fields to each other: nothing in the future, a departure after its
+ * arrival, a question answered once, a document number that keeps its form once normalised.
+ */
 final class Requests {
-    static final int MAX_NAME = 200;
-    static final int MAX_PERSON_NAME = 100;
-    static final int MAX_REASON = 2000;
-    static final int MAX_DESCRIPTION = 4000;
-    static final int MAX_ANSWERS = 500;
-    static final int MAX_INCIDENTS = 100;
     /** Clock skew tolerated for times an observer's device reports ("not in the future"). */
     static final Duration SKEW = Duration.ofMinutes(5);
+    private static final Pattern DOCUMENT = Pattern.compile("[A-Z0-9]{1,32}");
+    private static final String FUTURE = "must not be in the future";
 
     private Requests() {
     }
 
-    static Organisation organisation(CreateOrganisationRequest r, Violations v) {
-        RequestRules.organisationId(v, "organisation_id", r.getOrganisationId());
-        v.text("name", r.getName(), MAX_NAME);
-        RequestRules.set(v, "type", r.getType());
-        RequestRules.country(v, "country", r.getCountry());
-        v.check(r.hasContact(), "contact", "is required");
-        v.text("contact.name", r.getContact().getName(), MAX_NAME);
-        RequestRules.email(v, "contact.email", r.getContact().getEmail());
-        RequestRules.phone(v, "contact.phone", r.getContact().getPhone());
-        v.requestId("request_id", r.getRequestId());
+    static Organisation organisation(CreateOrganisationRequest r) {
         return Organisation.of(r.getOrganisationId(), r.getName(), r.getType().name(), r.getCountry(),
                 r.getContact().getName(), r.getContact().getEmail(), r.getContact().getPhone(), null);
     }
 
     static Application application(ApplyForAccreditationRequest r, LocalDate today, Violations v) {
-        RequestRules.organisationId(v, "organisation_id", r.getOrganisationId());
-        v.electionId("election_id", r.getElectionId());
         var o = r.getObserver();
-        v.check(r.hasObserver(), "observer", "is required");
-        v.text("observer.given_name", o.getGivenName(), MAX_PERSON_NAME);
-        v.text("observer.family_name", o.getFamilyName(), MAX_PERSON_NAME);
-        RequestRules.country(v, "observer.citizenship", o.getCitizenship());
-        String document = RequestRules.documentNumber(v, "observer.identity_document_number",
-                o.getIdentityDocumentNumber());
-        LocalDate birth = RequestRules.date(v, "observer.date_of_birth", o.getDateOfBirth());
-        v.check(birth == null || !birth.isAfter(today), "observer.date_of_birth", "must not be in the future");
-        RequestRules.set(v, "mission_role", r.getMissionRole());
-        v.check(r.getCodeOfConductAccepted(), "code_of_conduct_accepted", "the code of conduct must be accepted");
-        v.requestId("request_id", r.getRequestId());
+        String document = o.getIdentityDocumentNumber().replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
+        v.check(DOCUMENT.matcher(document).matches(), "observer.identity_document_number",
+                FieldViolationReason.MALFORMED, "must be 1-32 characters of A-Z and 0-9 once spaces and '-' are dropped");
+        LocalDate birth = date(o.getDateOfBirth());
+        v.check(!birth.isAfter(today), "observer.date_of_birth", FieldViolationReason.OUT_OF_RANGE, FUTURE);
         return new Application(r.getOrganisationId(), r.getElectionId(),
                 new Person(o.getGivenName(), o.getFamilyName(), o.getCitizenship(), document, birth),
                 r.getMissionRole().name());
     }
 
     static ReportFiling report(FileReportRequest r, Instant now, Violations v) {
-        UUID accreditation = v.uuid("accreditation_id", r.getAccreditationId());
-        v.code("station_code", r.getStationCode());
         Instant latest = now.plus(SKEW);
-        Instant arrival = null;
-        v.check(r.hasArrivalTime(), "arrival_time", "is required");
-        if (r.hasArrivalTime()) {
-            arrival = RequestRules.instant(v, "arrival_time", r.getArrivalTime());
-            v.check(arrival == null || !arrival.isAfter(latest), "arrival_time", "must not be in the future");
-        }
+        Instant arrival = instant(r.getArrivalTime());
+        v.check(!arrival.isAfter(latest), "arrival_time", FieldViolationReason.OUT_OF_RANGE, FUTURE);
         Instant departure = null;
         if (r.hasDepartureTime()) {
-            departure = RequestRules.instant(v, "departure_time", r.getDepartureTime());
-            v.check(departure == null || !departure.isAfter(latest), "departure_time", "must not be in the future");
-            v.check(departure == null || arrival == null || !departure.isBefore(arrival), "departure_time",
-                    "must not be before arrival_time");
+            departure = instant(r.getDepartureTime());
+            v.check(!departure.isAfter(latest), "departure_time", FieldViolationReason.OUT_OF_RANGE, FUTURE)
+                    .check(!departure.isBefore(arrival), "departure_time", FieldViolationReason.INCONSISTENT,
+                            "must not be before arrival_time");
         }
-        v.check(r.getAnswersCount() <= MAX_ANSWERS, "answers", "at most " + MAX_ANSWERS + " answers");
-        v.check(r.getIncidentsCount() <= MAX_INCIDENTS, "incidents", "at most " + MAX_INCIDENTS + " incidents");
         List<ReportFiling.AnswerEntry> answers = answers(r.getAnswersList(), v);
         List<ReportFiling.IncidentEntry> incidents = new ArrayList<>();
         for (int i = 0; i < r.getIncidentsCount(); i++) {
             incidents.add(incident(r.getIncidents(i), "incidents[" + i + "].", latest, v));
         }
-        v.requestId("request_id", r.getRequestId());
-        return new ReportFiling(accreditation, r.getStationCode(), arrival, departure, answers, incidents);
+        return new ReportFiling(UUID.fromString(r.getAccreditationId()), r.getStationCode(), arrival, departure,
+                answers, incidents);
     }
 
     private static List<ReportFiling.AnswerEntry> answers(List<ChecklistAnswer> given, Violations v) {
@@ -104,35 +87,34 @@ final class Requests {
         List<ReportFiling.AnswerEntry> answers = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             ChecklistAnswer a = given.get(i);
-            String field = "answers[" + i + "].";
-            RequestRules.questionId(v, field + "question_id", a.getQuestionId());
-            v.check(seen.add(a.getQuestionId()), field + "question_id", "repeats an earlier answer's question_id");
-            RequestRules.set(v, field + "answer", a.getAnswer());
-            RequestRules.optionalText(v, field + "comment", a.getComment(), MAX_REASON);
+            v.check(seen.add(a.getQuestionId()), "answers[" + i + "].question_id", FieldViolationReason.DUPLICATE,
+                    "repeats an earlier answer's question_id");
             answers.add(new ReportFiling.AnswerEntry(a.getQuestionId(), a.getAnswer().name(), a.getComment()));
         }
         return answers;
     }
 
     private static ReportFiling.IncidentEntry incident(IncidentEntry e, String field, Instant latest, Violations v) {
-        RequestRules.set(v, field + "category", e.getCategory());
-        RequestRules.set(v, field + "severity", e.getSeverity());
-        v.text(field + "description", e.getDescription(), MAX_DESCRIPTION);
         Instant occurred = null;
         if (e.hasOccurTime()) {
-            occurred = RequestRules.instant(v, field + "occur_time", e.getOccurTime());
-            v.check(occurred == null || !occurred.isAfter(latest), field + "occur_time", "must not be in the future");
+            occurred = instant(e.getOccurTime());
+            v.check(!occurred.isAfter(latest), field + "occur_time", FieldViolationReason.OUT_OF_RANGE, FUTURE);
         }
-        UUID cited = RequestRules.optionalUuid(v, field + "cited_protocol_id", e.getCitedProtocolId());
+        UUID cited = e.getCitedProtocolId().isEmpty() ? null : UUID.fromString(e.getCitedProtocolId());
         return new ReportFiling.IncidentEntry(e.getCategory().name(), e.getSeverityValue(), e.getDescription(), occurred,
                 cited);
+    }
+
+    /** An empty optional UUID filter is none: null. */
+    static UUID optionalUuid(String value) {
+        return value.isEmpty() ? null : UUID.fromString(value);
     }
 
     /** The composite key after which a page starts (empty for the first page). */
     static List<String> afterKey(String pageToken, int parts, Predicate<List<String>> wellFormed, Violations v) {
         List<String> key = PageKeys.split(Pages.afterKey(pageToken, v), parts);
         boolean ok = key != null && (key.isEmpty() || wellFormed.test(key));
-        v.check(ok, "page_token", "is not a token this service issued");
+        v.check(ok, "page_token", FieldViolationReason.MALFORMED, "is not a token this service issued");
         return ok ? key : List.of();
     }
 
@@ -152,5 +134,15 @@ final class Requests {
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    /** A date the contract has checked to be real. */
+    private static LocalDate date(Date date) {
+        return LocalDate.of(date.getYear(), date.getMonth(), date.getDay());
+    }
+
+    /** A time the contract has checked to lie between 1900 and 2999, at the database's precision. */
+    private static Instant instant(Timestamp time) {
+        return Timestamps.fromProto(time).truncatedTo(ChronoUnit.MICROS);
     }
 }

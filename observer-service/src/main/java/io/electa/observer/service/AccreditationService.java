@@ -1,5 +1,6 @@
 package io.electa.observer.service;
 
+import io.electa.observer.v1.ErrorReason;
 import io.electa.observer.badge.BadgeNumbers;
 import io.electa.observer.domain.Accreditation;
 import io.electa.observer.domain.AccreditationCalendar;
@@ -72,7 +73,8 @@ public class AccreditationService {
     public Uni<Accreditation> liveConflict(Application application) {
         return requireNoLiveAccreditation(application)
                 .chain(() -> Uni.createFrom().failure(new AlreadyExistsException(
-                        "a concurrent application for the same person was accepted first")));
+                        "a concurrent application for the same person was accepted first",
+                        io.electa.common.v1.ErrorReason.CONCURRENTLY_CREATED)));
     }
 
     @WithSession
@@ -109,7 +111,7 @@ public class AccreditationService {
         Instant deadline = calendar.applicationDeadline(election.electionDay());
         if (!now.isBefore(deadline)) {
             throw new FailedPreconditionException("applications for election " + election.electionId()
-                    + " closed at " + deadline, "DEADLINE_PASSED", Map.of("deadline", deadline.toString()));
+                    + " closed at " + deadline, ErrorReason.DEADLINE_PASSED, Map.of("deadline", deadline.toString()));
         }
     }
 
@@ -122,7 +124,7 @@ public class AccreditationService {
                     if (quota.isReachedBy(used)) {
                         throw new FailedPreconditionException("organisation " + application.organisationId()
                                 + " has reached its quota of " + quota.maxObservers + " observers in election "
-                                + application.electionId(), "QUOTA_REACHED",
+                                + application.electionId(), ErrorReason.QUOTA_REACHED,
                                 Map.of("max_observers", quota.maxObservers.toString()));
                     }
                 })
@@ -137,7 +139,7 @@ public class AccreditationService {
                         throw new AlreadyExistsException("the person with document " + person.documentNumber()
                                 + " (" + person.citizenship() + ") already holds accreditation " + live.accreditationId
                                 + " (" + live.status + ") in election " + application.electionId(),
-                                "ALREADY_ACCREDITED", Map.of("accreditation_id", live.accreditationId.toString()));
+                                ErrorReason.ALREADY_ACCREDITED, Map.of("accreditation_id", live.accreditationId.toString()));
                     }
                 })
                 .replaceWithVoid();

@@ -1,5 +1,6 @@
 package io.electa.observer.service;
 
+import io.electa.observer.v1.ErrorReason;
 import io.electa.observer.domain.Accreditation;
 import io.electa.observer.domain.Assignment;
 import io.electa.observer.domain.StationFacts;
@@ -57,7 +58,7 @@ public class DeploymentService {
                 .invoke(existing -> {
                     if (existing != null) {
                         throw new AlreadyExistsException("accreditation " + a.accreditationId
-                                + " is already assigned to station " + station.stationCode(), "ALREADY_ASSIGNED",
+                                + " is already assigned to station " + station.stationCode(), ErrorReason.ALREADY_ASSIGNED,
                                 Map.of("assignment_id", existing.assignmentId.toString()));
                     }
                 })

@@ -1,5 +1,6 @@
 package io.electa.observer.service;
 
+import io.electa.observer.v1.ErrorReason;
 import io.electa.observer.domain.Organisation;
 import io.electa.observer.domain.Quota;
 import io.electa.observer.domain.QuotaUse;
@@ -33,7 +34,7 @@ public class OrganisationService {
     public Uni<Organisation> create(Organisation organisation) {
         return organisations.findById(organisation.organisationId)
                 .onItem().ifNotNull().failWith(() -> new AlreadyExistsException(
-                        "organisation " + organisation.organisationId + " already exists"))
+                        "organisation " + organisation.organisationId + " already exists", ErrorReason.ORGANISATION_EXISTS))
                 .invoke(() -> organisation.createdAt = clock.now())
                 .chain(() -> organisations.persist(organisation));
     }

@@ -1,5 +1,6 @@
 package io.electa.observer.service;
 
+import io.electa.observer.v1.ErrorReason;
 import io.electa.observer.client.RegistryClient;
 import io.electa.observer.client.TallyClient;
 import io.electa.observer.domain.Accreditation;
@@ -15,6 +16,7 @@ import io.electa.observer.repository.AssignmentRepository;
 import io.electa.observer.repository.ReportRepository;
 import io.electa.support.domain.FailedPreconditionException;
 import io.electa.support.domain.Page;
+import io.electa.common.v1.FieldViolationReason;
 import io.electa.support.domain.Violations;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -85,7 +87,7 @@ public class ReportService {
     private static void requirePollsOpened(ElectionFacts election) {
         if (!election.phase().pollsOpened()) {
             throw new FailedPreconditionException("reports are filed during polling and counting; election "
-                    + election.electionId() + " is " + election.phase(), "POLLS_NOT_OPEN",
+                    + election.electionId() + " is " + election.phase(), ErrorReason.POLLS_NOT_OPEN,
                     Map.of("election_status", election.phase().name()));
         }
     }
@@ -100,7 +102,7 @@ public class ReportService {
                 .onItem().transformToUniAndConcatenate(i -> tally
                         .protocolStation(electionId, filing.incidents().get(i).citedProtocolId())
                         .invoke(protocolStation -> violations.check(protocolStation.equals(station.stationCode()),
-                                "incidents[" + i + "].cited_protocol_id",
+                                "incidents[" + i + "].cited_protocol_id", FieldViolationReason.INCONSISTENT,
                                 "is a protocol of station " + protocolStation + ", not of " + station.stationCode())))
                 .collect().last()
                 .invoke(ignored -> violations.throwIfAny())

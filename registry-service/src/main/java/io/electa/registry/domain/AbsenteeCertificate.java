@@ -1,5 +1,6 @@
 package io.electa.registry.domain;
 
+import io.electa.registry.v1.ErrorReason;
 import io.electa.support.domain.FailedPreconditionException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -51,7 +52,7 @@ public class AbsenteeCertificate {
     public static AbsenteeCertificate issue(String electionId, Voter voter, String stationCode, Instant now) {
         if (voter.stationCode().equals(stationCode)) {
             throw new FailedPreconditionException(
-                    "station " + stationCode + " is the voter's own station", "OWN_STATION");
+                    "station " + stationCode + " is the voter's own station", ErrorReason.OWN_STATION);
         }
         AbsenteeCertificate certificate = new AbsenteeCertificate();
         certificate.certificateId = UUID.randomUUID();
@@ -67,7 +68,7 @@ public class AbsenteeCertificate {
     public void cancel(String reason, Instant now) {
         if (status != Status.ACTIVE) {
             throw new FailedPreconditionException(
-                    "certificate " + certificateId + " is already cancelled", "CERTIFICATE_CANCELLED");
+                    "certificate " + certificateId + " is already cancelled", ErrorReason.CERTIFICATE_CANCELLED);
         }
         status = Status.CANCELLED;
         cancelledAt = now;

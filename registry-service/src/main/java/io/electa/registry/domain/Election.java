@@ -1,5 +1,6 @@
 package io.electa.registry.domain;
 
+import io.electa.registry.v1.ErrorReason;
 import io.electa.support.domain.FailedPreconditionException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -59,7 +60,7 @@ public class Election {
     public void requireRollOpen() {
         if (!status.rollIsOpen()) {
             throw new FailedPreconditionException(
-                    "the roll of election " + electionId + " is frozen (status " + status + ")", "ROLL_FROZEN");
+                    "the roll of election " + electionId + " is frozen (status " + status + ")", ErrorReason.ROLL_FROZEN);
         }
     }
 
@@ -68,7 +69,7 @@ public class Election {
         if (status != expected) {
             throw new FailedPreconditionException(
                     "cannot " + action + ": election " + electionId + " is " + status + ", not " + expected,
-                    "WRONG_ELECTION_STATUS");
+                    ErrorReason.WRONG_ELECTION_STATUS);
         }
     }
 

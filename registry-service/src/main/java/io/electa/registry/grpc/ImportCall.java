@@ -2,24 +2,31 @@ package io.electa.registry.grpc;
 
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
+import io.electa.common.v1.FieldViolationReason;
 import io.electa.registry.importing.ImportReport;
 import io.electa.registry.importing.RowImport;
 import io.electa.registry.importing.UpsertCounts;
 import io.electa.registry.v1.ImportHeader;
-import io.electa.support.domain.FieldViolation;
 import io.electa.support.domain.InvalidArgumentException;
-import io.electa.support.domain.Violations;
 import io.electa.support.grpc.GrpcErrors;
-import io.electa.support.idempotency.Idempotency;
+import io.electa.support.idempotency.RequestKey;
+import io.electa.support.idempotency.StreamClaim;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * One client-streaming import call, driven with gRPC flow control: the next message is asked
  * for only while fewer than {@code parallelism} batches are being written, so a fast client
  * waits instead of filling the heap. The answer is sent once every batch has committed.
+ *
+ * <p>Once per request_id, like every mutation ({@link StreamClaim}): the header claims the
+ * request_id; the stream's fingerprint is a running hash of the header and of every message.
+ * A stream whose request_id was answered before imports nothing: it is read to its end and
+ * answered with the stored report if it is the same stream again, or refused
+ * (REQUEST_ID_REUSED) if its content differs.
  *
  * @param <Q> request message of the stream
  * @param <R> a row as the importer takes it
@@ -29,6 +36,7 @@ final class ImportCall<Q extends Message, R, A extends Message> implements Strea
 
     /** How one kind of import reads its messages and builds its answer. */
     interface Protocol<Q, R, A extends Message> {
+        /** The full gRPC method name of the stream. */
         String method();
 
         /** The header, or null when the message carries rows. */
@@ -42,30 +50,28 @@ final class ImportCall<Q extends Message, R, A extends Message> implements Strea
         Parser<A> parser();
     }
 
-    /** Rows one message may carry (the contract's limit). */
-    static final int MAX_ROWS_PER_MESSAGE = 10_000;
-
-    private enum State { AWAIT_HEADER, STARTING, ROWS, FINISHING, DONE }
+    private enum State { AWAIT_HEADER, CLAIMING, ROWS, DRAINING, FINISHING, DONE }
 
     private final ServerCallStreamObserver<A> response;
     private final Protocol<Q, R, A> protocol;
     private final RowImport<R> importer;
-    private final Idempotency idempotency;
+    private final BiFunction<String, ImportHeader, Uni<StreamClaim>> claims;
     private final int parallelism;
     private State state = State.AWAIT_HEADER;
-    private ImportHeader header;
+    private StreamClaim claim;
+    private RequestKey.Running fingerprint;
     private ImportReport report;
     private long rowNumber;
     private int writing;
     private boolean clientDone;
     private boolean waitingForCapacity;
 
-    ImportCall(StreamObserver<A> response, Protocol<Q, R, A> protocol, RowImport<R> importer, Idempotency idempotency,
-            int parallelism) {
+    ImportCall(StreamObserver<A> response, Protocol<Q, R, A> protocol, RowImport<R> importer,
+            BiFunction<String, ImportHeader, Uni<StreamClaim>> claims, int parallelism) {
         this.response = (ServerCallStreamObserver<A>) response;
         this.protocol = protocol;
         this.importer = importer;
-        this.idempotency = idempotency;
+        this.claims = claims;
         this.parallelism = parallelism;
         this.response.disableAutoRequest();
         this.response.request(1);
@@ -81,13 +87,12 @@ final class ImportCall<Q extends Message, R, A extends Message> implements Strea
             start(received);
         } else if (received != null) {
             fail(invalid("header", "the header must be sent once, in the first message"));
+        } else if (state == State.DRAINING) {
+            fingerprint.add(message);
+            response.request(1);
         } else if (state == State.ROWS) {
-            List<R> rows = protocol.rows(message);
-            if (rows.size() > MAX_ROWS_PER_MESSAGE) {
-                fail(invalid("rows", "a message may carry at most " + MAX_ROWS_PER_MESSAGE + " rows, not " + rows.size()));
-                return;
-            }
-            take(rows);
+            fingerprint.add(message);
+            take(protocol.rows(message));
         }
     }
 
@@ -95,7 +100,7 @@ final class ImportCall<Q extends Message, R, A extends Message> implements Strea
     public synchronized void onError(Throwable cancelled) {
         // The client went away: batches already committed stay (imports are idempotent).
         state = State.DONE;
-        importer.abort();
+        giveUp();
     }
 
     @Override
@@ -108,6 +113,10 @@ final class ImportCall<Q extends Message, R, A extends Message> implements Strea
             return;
         }
         clientDone = true;
+        if (state == State.DRAINING) {
+            answerStored();
+            return;
+        }
         flushIfBuffered();
         finishIfDone();
     }
@@ -117,36 +126,37 @@ final class ImportCall<Q extends Message, R, A extends Message> implements Strea
             fail(invalid("header", "the first message must carry the header"));
             return;
         }
-        Violations violations = new Violations()
-                .electionId("header.election_id", received.getElectionId())
-                .requestId("header.request_id", received.getRequestId());
-        if (!violations.isEmpty()) {
-            fail(violations.toException());
-            return;
-        }
-        header = received;
         report = new ImportReport(received.getElectionId());
-        state = State.STARTING;
-        idempotency.lookup(protocol.method(), received.getRequestId(), received, protocol.parser())
-                .chain(stored -> stored != null
-                        ? Uni.createFrom().item(stored)
-                        : importer.begin(received.getElectionId()).replaceWith((A) null))
+        fingerprint = RequestKey.running(protocol.method(), received);
+        state = State.CLAIMING;
+        claims.apply(protocol.method(), received)
+                .call(claimed -> claimed.claimed() ? importer.begin(received.getElectionId())
+                        : Uni.createFrom().voidItem())
                 .subscribe().with(this::started, this::fail);
     }
 
-    private synchronized void started(A storedAnswer) {
+    private synchronized void started(StreamClaim claimed) {
+        claim = claimed;
         if (state == State.DONE) {
+            giveUp();
             return;
         }
-        if (storedAnswer != null) {
-            answer(storedAnswer);
-            return;
-        }
-        state = State.ROWS;
+        state = claimed.claimed() ? State.ROWS : State.DRAINING;
         if (clientDone) {
-            finishIfDone();
+            onCompleted();
         } else {
             response.request(1);
+        }
+    }
+
+    /** A stream answered before: the stored report if it is the same stream, else refused. */
+    private void answerStored() {
+        try {
+            A stored = claim.stored().answerTo(fingerprint.finish(), protocol.parser());
+            claim.release();
+            answer(stored);
+        } catch (RuntimeException refused) {
+            fail(refused);
         }
     }
 
@@ -199,10 +209,11 @@ final class ImportCall<Q extends Message, R, A extends Message> implements Strea
             return;
         }
         state = State.FINISHING;
+        RequestKey key = fingerprint.finish();
         importer.commit()
                 .invoke(report::add)
                 .map(committed -> protocol.answer(report))
-                .call(answer -> idempotency.store(protocol.method(), header.getRequestId(), header, answer))
+                .call(answer -> claim.complete(key, answer.toByteArray()))
                 .subscribe().with(this::answered, this::fail);
     }
 
@@ -224,10 +235,18 @@ final class ImportCall<Q extends Message, R, A extends Message> implements Strea
         }
         state = State.DONE;
         response.onError(GrpcErrors.toStatus(failure));
+        giveUp();
+    }
+
+    /** Nothing written and not yet committed stays, and the request_id is free again. */
+    private void giveUp() {
         importer.abort();
+        if (claim != null) {
+            claim.release();
+        }
     }
 
     private static Throwable invalid(String field, String description) {
-        return new InvalidArgumentException(List.of(new FieldViolation(field, description)));
+        return InvalidArgumentException.of(field, FieldViolationReason.MALFORMED, description);
     }
 }

@@ -13,10 +13,16 @@ import io.electa.registry.v1.ImportVotersResponse;
 import io.electa.registry.v1.RollImportServiceGrpc;
 import io.electa.registry.v1.StationRow;
 import io.electa.registry.v1.VoterRow;
-import io.electa.support.idempotency.Idempotency;
+import io.electa.support.idempotency.StreamClaim;
+import io.electa.support.inbound.InboundGuard;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Streaming imports. Written against grpc-java's StreamObserver rather than Mutiny because the
@@ -26,22 +32,34 @@ import java.util.List;
 @GrpcService
 public class RollImportGrpcService extends RollImportServiceGrpc.RollImportServiceImplBase {
     private final RollImports imports;
-    private final Idempotency idempotency;
+    private final Pool pool;
+    private final Duration idleLimit;
 
-    public RollImportGrpcService(RollImports imports, Idempotency idempotency) {
+    public RollImportGrpcService(RollImports imports, Pool pool,
+            @ConfigProperty(name = "electa.import.idle-limit") Duration idleLimit) {
         this.imports = imports;
-        this.idempotency = idempotency;
+        this.pool = pool;
+        this.idleLimit = idleLimit;
+    }
+
+    @Override
+    public ServerServiceDefinition bindService() {
+        return InboundGuard.guard(super.bindService());
     }
 
     @Override
     public StreamObserver<ImportVotersRequest> importVoters(StreamObserver<ImportVotersResponse> response) {
-        return new ImportCall<>(response, new VoterProtocol(), imports.voters(), idempotency, imports.parallelism());
+        return new ImportCall<>(response, new VoterProtocol(), imports.voters(), this::claim, imports.parallelism());
     }
 
     @Override
     public StreamObserver<ImportStationsRequest> importStations(StreamObserver<ImportStationsResponse> response) {
-        return new ImportCall<>(response, new StationProtocol(), imports.stations(), idempotency,
+        return new ImportCall<>(response, new StationProtocol(), imports.stations(), this::claim,
                 imports.parallelism());
+    }
+
+    private Uni<StreamClaim> claim(String method, ImportHeader header) {
+        return StreamClaim.open(pool, header.getRequestId(), method, idleLimit);
     }
 
     private static final class VoterProtocol

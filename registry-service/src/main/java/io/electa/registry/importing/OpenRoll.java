@@ -1,5 +1,6 @@
 package io.electa.registry.importing;
 
+import io.electa.registry.v1.ErrorReason;
 import io.electa.registry.domain.ElectionStatus;
 import io.electa.registry.repository.RollImportRepository.ElectionFacts;
 import io.electa.registry.repository.RollImportRepository;
@@ -18,7 +19,7 @@ final class OpenRoll {
                 .invoke(facts -> {
                     if (facts.status() != ElectionStatus.SCHEDULED) {
                         throw new FailedPreconditionException("the roll of election " + electionId
-                                + " is frozen (status " + facts.status() + ")", "ROLL_FROZEN");
+                                + " is frozen (status " + facts.status() + ")", ErrorReason.ROLL_FROZEN);
                     }
                 });
     }

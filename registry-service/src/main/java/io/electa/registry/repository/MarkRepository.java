@@ -2,6 +2,8 @@ package io.electa.registry.repository;
 
 import io.electa.registry.domain.ElectionStatus;
 import io.electa.registry.domain.VoteMark;
+import io.electa.support.idempotency.RequestKey;
+import io.electa.support.idempotency.StoredRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -9,11 +11,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Vote marks. One statement reads what the rules need, inserts the mark when they allow it
- * (the primary key makes it once per voter and election) and bumps the station's turnout
- * counter in the same transaction. The marking station is the voter's own or the
- * certificate's, both known to exist, so whether another station exists is asked only when
- * a mark is refused.
+ * Vote marks. One statement reads what the rules need; when they allow the mark it claims the
+ * request_id in the answer store ({@code processed_request}: a twin's claim waits for this one),
+ * inserts the mark under the primary key (once per voter and election) and bumps the station's
+ * turnout counter, all in one transaction and one round trip. A mark is its own answer, so the
+ * store keeps only what the request was. The marking station is the voter's own or the
+ * certificate's, both known to exist, so whether another station exists is asked only when a
+ * mark is refused.
  */
 @ApplicationScoped
 public class MarkRepository {
@@ -27,12 +31,19 @@ public class MarkRepository {
                 LEFT JOIN absentee_certificate c
                        ON c.election_id = e.election_id AND c.national_id = $2 AND c.status = 'ACTIVE'
                 WHERE e.election_id = $1
+            ), allowed AS (
+                SELECT ctx.certificate_station IS NOT NULL AS absentee
+                FROM ctx
+                WHERE ctx.status = 'POLLING' AND $3 = coalesce(ctx.certificate_station, ctx.home_station)
+            ), claimed AS (
+                INSERT INTO processed_request (request_id, method, request_sha256, created_at)
+                SELECT $4, $5, $6, clock_timestamp() FROM allowed
+                ON CONFLICT (request_id) DO NOTHING
+                RETURNING request_id
             ), inserted AS (
                 INSERT INTO vote_mark (election_id, national_id, station_code, marked_at, request_id, absentee)
-                SELECT $1, $2, $3, clock_timestamp(), $4, ctx.certificate_station IS NOT NULL
-                FROM ctx
-                WHERE ctx.status = 'POLLING'
-                  AND $3 = coalesce(ctx.certificate_station, ctx.home_station)
+                SELECT $1, $2, $3, clock_timestamp(), $4, allowed.absentee
+                FROM allowed, claimed
                 ON CONFLICT (election_id, national_id) DO NOTHING
                 RETURNING station_code, marked_at, request_id, absentee
             ), counted AS (
@@ -42,18 +53,32 @@ public class MarkRepository {
                 RETURNING t.voted
             )
             SELECT ctx.status, ctx.home_station, ctx.certificate_station,
+                   EXISTS (SELECT 1 FROM allowed) AS allowed,
+                   EXISTS (SELECT 1 FROM claimed) AS claimed,
                    (SELECT count(*) FROM counted) AS counted,
+                   i.station_code IS NOT NULL AS created,
                    coalesce(i.station_code, m.station_code) AS mark_station,
                    coalesce(i.marked_at, m.marked_at) AS mark_time,
                    coalesce(i.request_id, m.request_id) AS mark_request_id,
                    coalesce(i.absentee, m.absentee) AS mark_absentee,
-                   i.station_code IS NOT NULL AS created
+                   p.method AS stored_method, p.request_sha256 AS stored_sha256
             FROM ctx
             LEFT JOIN inserted i ON true
             LEFT JOIN vote_mark m ON m.election_id = $1 AND m.national_id = $2
+            LEFT JOIN processed_request p ON p.request_id = $4
             """;
 
-    private static final String FIND = "SELECT station_code, marked_at, request_id, absentee FROM vote_mark"
+    private static final String STORED = """
+            SELECT p.method AS stored_method, p.request_sha256 AS stored_sha256,
+                   m.station_code AS mark_station, m.marked_at AS mark_time, m.request_id AS mark_request_id,
+                   m.absentee AS mark_absentee
+            FROM processed_request p
+            LEFT JOIN vote_mark m ON m.election_id = $2 AND m.national_id = $3
+            WHERE p.request_id = $1
+            """;
+
+    private static final String FIND = "SELECT station_code AS mark_station, marked_at AS mark_time,"
+            + " request_id AS mark_request_id, absentee AS mark_absentee FROM vote_mark"
             + " WHERE election_id = $1 AND national_id = $2";
 
     private static final String STATION_EXISTS =
@@ -67,12 +92,24 @@ public class MarkRepository {
 
     /**
      * Attempts the mark; null when the election does not exist. One statement is one
-     * transaction: the mark and its counter commit together, in a single round trip.
+     * transaction: the claim, the mark and its counter commit together, in a single round trip.
      */
-    public Uni<MarkAttempt> mark(String electionId, String nationalId, String stationCode, String requestId) {
+    public Uni<MarkAttempt> mark(String electionId, String nationalId, String stationCode, RequestKey key) {
         return pool.preparedQuery(MARK)
-                .execute(Tuple.of(electionId, nationalId, stationCode, requestId))
-                .map(rows -> rows.size() == 0 ? null : toAttempt(electionId, nationalId, rows.iterator().next()));
+                .execute(Tuple.of(electionId, nationalId, stationCode, key.requestId(), key.method(),
+                        key.fingerprint()))
+                .map(rows -> rows.size() == 0 ? null : toAttempt(electionId, nationalId, key, rows.iterator().next()));
+    }
+
+    /**
+     * What the store holds for {@code key}'s request_id, with the voter's mark as it is now
+     * (after a twin committed); null when nothing is stored.
+     */
+    public Uni<Replay> stored(String electionId, String nationalId, RequestKey key) {
+        return pool.preparedQuery(STORED)
+                .execute(Tuple.of(key.requestId(), electionId, nationalId))
+                .map(rows -> rows.size() == 0 ? null : new Replay(stored(key, rows.iterator().next()),
+                        toMark(electionId, nationalId, rows.iterator().next())));
     }
 
     public Uni<Boolean> stationExists(String electionId, String stationCode) {
@@ -85,29 +122,40 @@ public class MarkRepository {
     public Uni<VoteMark> find(String electionId, String nationalId) {
         return pool.preparedQuery(FIND)
                 .execute(Tuple.of(electionId, nationalId))
-                .map(rows -> rows.size() == 0 ? null : toMark(electionId, nationalId, rows.iterator().next(),
-                        "station_code", "marked_at", "request_id", "absentee"));
+                .map(rows -> rows.size() == 0 ? null : toMark(electionId, nationalId, rows.iterator().next()));
     }
 
-    private static MarkAttempt toAttempt(String electionId, String nationalId, Row row) {
-        VoteMark mark = row.getString("mark_station") == null ? null
-                : toMark(electionId, nationalId, row, "mark_station", "mark_time", "mark_request_id", "mark_absentee");
+    private static MarkAttempt toAttempt(String electionId, String nationalId, RequestKey key, Row row) {
         return new MarkAttempt(ElectionStatus.valueOf(row.getString("status")), row.getString("home_station"),
-                row.getString("certificate_station"),
-                Boolean.TRUE.equals(row.getBoolean("created")), mark);
+                row.getString("certificate_station"), row.getBoolean("allowed"), row.getBoolean("claimed"),
+                row.getBoolean("created"), toMark(electionId, nationalId, row), stored(key, row));
     }
 
-    private static VoteMark toMark(String electionId, String nationalId, Row row, String station, String time,
-            String requestId, String absentee) {
-        return new VoteMark(electionId, nationalId, row.getString(station),
-                row.getOffsetDateTime(time).toInstant(), row.getString(requestId), row.getBoolean(absentee));
+    private static StoredRequest stored(RequestKey key, Row row) {
+        String method = row.getString("stored_method");
+        return method == null ? null
+                : new StoredRequest(key.requestId(), method, row.getString("stored_sha256"), null);
+    }
+
+    private static VoteMark toMark(String electionId, String nationalId, Row row) {
+        if (row.getString("mark_station") == null) {
+            return null;
+        }
+        return new VoteMark(electionId, nationalId, row.getString("mark_station"),
+                row.getOffsetDateTime("mark_time").toInstant(), row.getString("mark_request_id"),
+                row.getBoolean("mark_absentee"));
     }
 
     /**
-     * What one attempt saw and did: the rules' inputs, whether it created the mark, and the
-     * mark now on record (created by this attempt or an earlier one), if any.
+     * What one attempt saw and did: the rules' inputs and whether they allowed the mark; whether
+     * it claimed the request_id and created the mark; the voter's mark on record, if any; and
+     * what the store held for the request_id before the attempt, if anything.
      */
     public record MarkAttempt(ElectionStatus status, String homeStation, String certificateStation,
-            boolean created, VoteMark mark) {
+            boolean allowed, boolean claimed, boolean created, VoteMark mark, StoredRequest stored) {
+    }
+
+    /** A request_id found in the store, and the voter's mark. */
+    public record Replay(StoredRequest stored, VoteMark mark) {
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -44,12 +45,19 @@ public class RollDigestRepository {
             FROM station_roll_digest WHERE election_id = :election
             """;
 
-    /** Computes and stores every station's digest and counter; answers (total, election sha256). */
-    public Uni<ElectionDigest> freeze(String electionId) {
+    /**
+     * Computes and stores every station's digest and counter; answers (total, election sha256).
+     * Reading a national roll takes longer than an ordinary statement may, so the freeze's
+     * transaction gets {@code timeout} instead.
+     */
+    public Uni<ElectionDigest> freeze(String electionId, Duration timeout) {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(FREEZE_STATIONS)
-                        .setParameter("election", electionId)
-                        .executeUpdate()
+                .chain(session -> session.createNativeQuery("SELECT set_config('statement_timeout', :ms, true)")
+                        .setParameter("ms", Long.toString(timeout.toMillis()))
+                        .getSingleResult()
+                        .chain(() -> session.createNativeQuery(FREEZE_STATIONS)
+                                .setParameter("election", electionId)
+                                .executeUpdate())
                         .chain(() -> session.createNativeQuery(CREATE_COUNTERS)
                                 .setParameter("election", electionId)
                                 .executeUpdate())

@@ -1,5 +1,6 @@
 package io.electa.registry.repository;
 
+import io.electa.registry.v1.ErrorReason;
 import io.electa.registry.domain.ElectionStatus;
 import io.electa.registry.importing.StationBatch;
 import io.electa.registry.importing.UpsertCounts;
@@ -115,11 +116,11 @@ public class RollImportRepository {
                     Row row = result.iterator().next();
                     if (!row.getBoolean("lock_held")) {
                         throw new FailedPreconditionException("a first load of this roll is running; retry the"
-                                + " import when it has ended (rows already imported stay)", "IMPORT_RUNNING");
+                                + " import when it has ended (rows already imported stay)", ErrorReason.IMPORT_RUNNING);
                     }
                     if (!row.getBoolean("roll_open")) {
                         throw new FailedPreconditionException(
-                                "the roll is no longer open for import (frozen or election gone)", "ROLL_FROZEN");
+                                "the roll is no longer open for import (frozen or election gone)", ErrorReason.ROLL_FROZEN);
                     }
                     long created = row.getLong("created");
                     long updated = row.getLong("updated");

@@ -1,5 +1,6 @@
 package io.electa.registry.repository;
 
+import io.electa.registry.v1.ErrorReason;
 import io.electa.registry.domain.ElectionStatus;
 import io.electa.registry.importing.UpsertCounts;
 import io.electa.registry.importing.VoterBatch;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,9 +56,9 @@ public final class VoterCopyLoad {
     }
 
     /** A load into the election's empty roll; null when it has voters or another import writes. */
-    static Uni<VoterCopyLoad> openIfEmpty(DataSource dataSource, String electionId) {
+    static Uni<VoterCopyLoad> openIfEmpty(DataSource dataSource, String electionId, Duration maxDuration) {
         Executor caller = callerContext();
-        return Uni.createFrom().item(() -> open(dataSource, electionId, caller))
+        return Uni.createFrom().item(() -> open(dataSource, electionId, maxDuration, caller))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(caller);
     }
@@ -130,11 +132,13 @@ public final class VoterCopyLoad {
         thread.shutdown();
     }
 
-    private static VoterCopyLoad open(DataSource dataSource, String electionId, Executor caller) {
+    private static VoterCopyLoad open(DataSource dataSource, String electionId, Duration maxDuration,
+            Executor caller) {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
+            allow(connection, maxDuration);
             if (!lockImports(connection, electionId) || !requireOpenRoll(connection, electionId)
                     || hasVoters(connection, electionId)) {
                 connection.rollback();
@@ -150,6 +154,14 @@ public final class VoterCopyLoad {
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
+        }
+    }
+
+    /** The load is one COPY statement in one transaction, as long as the stream: bounded by {@code maxDuration}. */
+    private static void allow(Connection connection, Duration maxDuration) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+            set.setString(1, Long.toString(maxDuration.toMillis()));
+            set.executeQuery().close();
         }
     }
 
@@ -173,7 +185,7 @@ public final class VoterCopyLoad {
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next() || ElectionStatus.valueOf(row.getString(1)) != ElectionStatus.SCHEDULED) {
                     throw new FailedPreconditionException(
-                            "the roll of election " + electionId + " is no longer open for import", "ROLL_FROZEN");
+                            "the roll of election " + electionId + " is no longer open for import", ErrorReason.ROLL_FROZEN);
                 }
                 return true;
             }

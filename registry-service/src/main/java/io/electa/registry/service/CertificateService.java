@@ -1,5 +1,6 @@
 package io.electa.registry.service;
 
+import io.electa.registry.v1.ErrorReason;
 import io.electa.registry.domain.AbsenteeCertificate;
 import io.electa.registry.domain.Election;
 import io.electa.registry.domain.ElectionStatus;
@@ -55,7 +56,7 @@ public class CertificateService {
     private static void requireNone(AbsenteeCertificate active) {
         if (active != null) {
             throw new AlreadyExistsException("voter " + active.nationalId + " already holds active certificate "
-                    + active.certificateId + " for station " + active.stationCode, "ACTIVE_CERTIFICATE_EXISTS",
+                    + active.certificateId + " for station " + active.stationCode, ErrorReason.ACTIVE_CERTIFICATE_EXISTS,
                     Map.of("certificate_id", active.certificateId.toString(), "station_code", active.stationCode));
         }
     }
@@ -63,7 +64,7 @@ public class CertificateService {
     private static void requireBeforePolls(Election election) {
         if (election.status == ElectionStatus.POLLING || election.status == ElectionStatus.CLOSED) {
             throw new FailedPreconditionException("absentee certificates of election " + election.electionId
-                    + " can no longer change: the election is " + election.status, "POLLS_OPENED");
+                    + " can no longer change: the election is " + election.status, ErrorReason.POLLS_OPENED);
         }
     }
 }

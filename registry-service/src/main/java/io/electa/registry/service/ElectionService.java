@@ -1,5 +1,6 @@
 package io.electa.registry.service;
 
+import io.electa.registry.v1.ErrorReason;
 import io.electa.registry.domain.Election;
 import io.electa.registry.domain.RollDigest;
 import io.electa.registry.repository.ElectionRepository;
@@ -13,24 +14,29 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.LocalDate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Elections and their lifecycle: SCHEDULED -> ROLL_FROZEN -> POLLING -> CLOSED. */
 @ApplicationScoped
 public class ElectionService {
     private final ElectionRepository elections;
     private final RollDigestRepository digests;
+    private final Duration freezeTimeout;
 
-    public ElectionService(ElectionRepository elections, RollDigestRepository digests) {
+    public ElectionService(ElectionRepository elections, RollDigestRepository digests,
+            @ConfigProperty(name = "electa.freeze.statement-timeout") Duration freezeTimeout) {
         this.elections = elections;
         this.digests = digests;
+        this.freezeTimeout = freezeTimeout;
     }
 
     @WithTransaction
     public Uni<Election> create(String electionId, String name, LocalDate electionDay) {
         return elections.findById(electionId)
                 .onItem().ifNotNull().failWith(() -> new AlreadyExistsException(
-                        "election " + electionId + " already exists"))
+                        "election " + electionId + " already exists", ErrorReason.ELECTION_EXISTS))
                 .chain(() -> elections.persist(Election.schedule(electionId, name, electionDay, Clock.now())));
     }
 
@@ -47,7 +53,7 @@ public class ElectionService {
     public Uni<RollDigest> freezeRoll(String electionId) {
         return elections.requireForUpdate(electionId)
                 .invoke(election -> election.requireRollOpen())
-                .chain(election -> digests.freeze(electionId)
+                .chain(election -> digests.freeze(electionId, freezeTimeout)
                         .invoke(digest -> election.markRollFrozen(digest.totalRegistered(), digest.sha256(), Clock.now()))
                         .replaceWith(election))
                 .chain(election -> digest(election, ""));
@@ -88,7 +94,7 @@ public class ElectionService {
     private static void requireFrozen(Election election) {
         if (election.rollFrozenAt == null) {
             throw new FailedPreconditionException(
-                    "the roll of election " + election.electionId + " is not frozen yet", "ROLL_NOT_FROZEN");
+                    "the roll of election " + election.electionId + " is not frozen yet", ErrorReason.ROLL_NOT_FROZEN);
         }
     }
 }

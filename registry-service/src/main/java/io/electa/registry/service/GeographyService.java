@@ -1,5 +1,6 @@
 package io.electa.registry.service;
 
+import io.electa.registry.v1.ErrorReason;
 import io.electa.registry.domain.District;
 import io.electa.registry.domain.Station;
 import io.electa.registry.repository.DistrictRepository;
@@ -31,7 +32,8 @@ public class GeographyService {
                 .invoke(election -> election.requireRollOpen())
                 .chain(() -> districts.find(electionId, districtCode))
                 .onItem().ifNotNull().failWith(() -> new AlreadyExistsException(
-                        "district " + districtCode + " already exists in election " + electionId))
+                        "district " + districtCode + " already exists in election " + electionId,
+                        ErrorReason.DISTRICT_EXISTS))
                 .chain(() -> districts.persist(District.of(electionId, districtCode, name)));
     }
 
@@ -54,7 +56,8 @@ public class GeographyService {
                 .chain(() -> districts.require(station.electionId, station.districtCode))
                 .chain(() -> stations.find(station.electionId, station.stationCode))
                 .onItem().ifNotNull().failWith(() -> new AlreadyExistsException(
-                        "station " + station.stationCode + " already exists in election " + station.electionId))
+                        "station " + station.stationCode + " already exists in election " + station.electionId,
+                        ErrorReason.STATION_EXISTS))
                 .chain(() -> stations.persist(station));
     }
 

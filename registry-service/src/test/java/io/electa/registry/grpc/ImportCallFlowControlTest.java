@@ -2,7 +2,6 @@ package io.electa.registry.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 import io.electa.registry.importing.ImportReport;
 import io.electa.registry.importing.Rejection;
@@ -13,7 +12,9 @@ import io.electa.registry.v1.ImportVotersRequest;
 import io.electa.registry.v1.ImportVotersResponse;
 import io.electa.registry.v1.VoterRow;
 import io.electa.registry.v1.VoterRows;
-import io.electa.support.idempotency.Idempotency;
+import io.electa.support.idempotency.RequestKey;
+import io.electa.support.idempotency.StoredRequest;
+import io.electa.support.idempotency.StreamClaim;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -37,7 +38,8 @@ class ImportCallFlowControlTest {
         FakeStream response = new FakeStream();
         SlowStorage storage = new SlowStorage();
         ImportCall<ImportVotersRequest, Integer, ImportVotersResponse> call =
-                new ImportCall<>(response, new Protocol(), storage, new NoAnswersStored(), PARALLELISM);
+                new ImportCall<>(response, new Protocol(), storage,
+                        (method, header) -> Uni.createFrom().item(new NothingStored()), PARALLELISM);
 
         call.onNext(header());
         storage.started.complete(null);
@@ -56,22 +58,25 @@ class ImportCallFlowControlTest {
         assertThat(sent).as("the whole stream got through").isEqualTo(101);
     }
 
-    /** No earlier answers, nothing kept: this test is about flow control only. */
-    private static final class NoAnswersStored extends Idempotency {
-        NoAnswersStored() {
-            super(null);
+    /** A claim that is always free and keeps nothing: this test is about flow control only. */
+    private static final class NothingStored implements StreamClaim {
+        @Override
+        public boolean claimed() {
+            return true;
         }
 
         @Override
-        public <R extends Message> Uni<R> lookup(String method, String requestId,
-                Message request, Parser<R> parser) {
-            return Uni.createFrom().nullItem();
+        public StoredRequest stored() {
+            return null;
         }
 
         @Override
-        public Uni<Void> store(String method, String requestId, Message request,
-                Message response) {
+        public Uni<Void> complete(RequestKey key, byte[] answer) {
             return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public void release() {
         }
     }
 

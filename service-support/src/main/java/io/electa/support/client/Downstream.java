@@ -1,5 +1,6 @@
 package io.electa.support.client;
 
+import io.electa.common.v1.ErrorReason;
 import io.electa.support.domain.FailedPreconditionException;
 import io.electa.support.domain.NotFoundException;
 import io.electa.support.domain.UnavailableException;
@@ -7,15 +8,22 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Calls another Electa service with a deadline and turns its failures into this service's
- * domain errors: unreachable, too slow or overloaded becomes UNAVAILABLE (nothing was changed
- * here, the client may retry); NOT_FOUND and FAILED_PRECONDITION keep the other service's
- * message; anything else is an internal failure of the dependency and also UNAVAILABLE.
+ * domain errors. NOT_FOUND and FAILED_PRECONDITION are answers about the request (an unknown
+ * election, a closed poll) and keep the other service's message. Anything else (unreachable,
+ * too slow, overloaded, or a failure inside the other service) is UNAVAILABLE naming the
+ * service: nothing was changed here and the client may retry. The other service's own
+ * description (addresses, internals) is logged, never passed on.
  */
 public final class Downstream {
+    private static final Logger LOG = Logger.getLogger(Downstream.class);
+    private static final int MAX_MESSAGE = 500;
+
     private final String service;
     private final Duration deadline;
 
@@ -43,18 +51,20 @@ public final class Downstream {
         String detail = status.getDescription() == null ? "" : status.getDescription();
         switch (status.getCode()) {
             case NOT_FOUND:
-                return new NotFoundException(detail.isEmpty() ? service + ": not found" : detail);
+                return new NotFoundException(detail.isEmpty() ? service + ": not found" : cut(detail));
             case FAILED_PRECONDITION:
-                return new FailedPreconditionException(service + ": " + detail,
-                        "PRECONDITION_FAILED_AT_" + reasonOf(service));
+                return new FailedPreconditionException(service + ": " + cut(detail),
+                        ErrorReason.DEPENDENCY_PRECONDITION_FAILED, Map.of("service", service));
             default:
-                return new UnavailableException("the " + service + " service is unavailable ("
-                        + status.getCode() + (detail.isEmpty() ? "" : ": " + detail)
-                        + "); nothing was changed, retry with the same request_id");
+                LOG.warnf("the %s service failed a call: %s%s", service, status.getCode(),
+                        detail.isEmpty() ? "" : " (" + cut(detail) + ")");
+                return new UnavailableException("the " + service + " service is unavailable; nothing was changed,"
+                        + " retry with the same request_id", ErrorReason.DEPENDENCY_UNAVAILABLE,
+                        Map.of("service", service));
         }
     }
 
-    private static String reasonOf(String service) {
-        return service.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    private static String cut(String text) {
+        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE - 3) + "...";
     }
 }

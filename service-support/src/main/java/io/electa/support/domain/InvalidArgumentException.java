@@ -1,5 +1,6 @@
 package io.electa.support.domain;
 
+import io.electa.common.v1.FieldViolationReason;
 import java.util.List;
 import java.util.Map;
 
@@ -8,8 +9,13 @@ public final class InvalidArgumentException extends DomainException {
     private final List<FieldViolation> violations;
 
     public InvalidArgumentException(List<FieldViolation> violations) {
-        super(summary(violations), "INVALID_ARGUMENT", Map.of());
+        super(summary(violations), null, Map.of());
         this.violations = List.copyOf(violations);
+    }
+
+    /** One broken rule. */
+    public static InvalidArgumentException of(String field, FieldViolationReason reason, String description) {
+        return new InvalidArgumentException(List.of(new FieldViolation(field, reason, description)));
     }
 
     public List<FieldViolation> violations() {
@@ -20,7 +26,8 @@ public final class InvalidArgumentException extends DomainException {
         StringBuilder text = new StringBuilder("invalid request: ");
         for (int i = 0; i < violations.size(); i++) {
             FieldViolation v = violations.get(i);
-            text.append(i == 0 ? "" : "; ").append(v.field()).append(": ").append(v.description());
+            text.append(i == 0 ? "" : "; ").append(v.field().isEmpty() ? "request" : v.field()).append(": ")
+                    .append(v.description());
         }
         return text.toString();
     }

@@ -1,10 +1,18 @@
 package io.electa.support.domain;
 
+import com.google.protobuf.ProtocolMessageEnum;
 import java.util.Map;
 
-/** A service this one depends on cannot be reached in time; nothing was changed, retry later. */
+/**
+ * The request cannot be served now (a dependency or the database is down, a twin request is
+ * still running, the service is stopping); nothing was changed, the client may retry.
+ */
 public final class UnavailableException extends DomainException {
-    public UnavailableException(String message) {
-        super(message, "DEPENDENCY_UNAVAILABLE", Map.of());
+    public UnavailableException(String message, ProtocolMessageEnum reason, Map<String, String> metadata) {
+        super(message, reason, metadata);
+    }
+
+    public UnavailableException(String message, ProtocolMessageEnum reason) {
+        this(message, reason, Map.of());
     }
 }

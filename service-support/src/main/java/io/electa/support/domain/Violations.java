@@ -1,57 +1,36 @@
 package io.electa.support.domain;
 
+import io.electa.common.v1.FieldViolationReason;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
-/** Collects every broken input rule of a request, then fails once with all of them. */
+/**
+ * Collects the rules a request breaks beyond those its contract states (which
+ * {@code io.electa.support.inbound.InboundGuard} checks before a handler runs): relations
+ * between fields, check digits, page tokens. Then fails once with all of them.
+ */
 public final class Violations {
-    private static final String UUID_RULE = "must be a UUID such as 123e4567-e89b-12d3-a456-426614174000";
-
     private final List<FieldViolation> found = new ArrayList<>();
 
     /** Records a violation of {@code field} unless {@code ok}. */
-    public Violations check(boolean ok, String field, String description) {
+    public Violations check(boolean ok, String field, FieldViolationReason reason, String description) {
         if (!ok) {
-            found.add(new FieldViolation(field, description));
+            found.add(new FieldViolation(field, reason, description));
         }
         return this;
     }
 
-    public Violations electionId(String field, String value) {
-        return check(Codes.isElectionId(value), field,
-                "must be 1-63 characters of a-z, 0-9 and '-', starting with a letter or digit");
-    }
-
-    public Violations code(String field, String value) {
-        return check(Codes.isCode(value), field,
-                "must be 1-32 characters of A-Z, 0-9 and '-', starting with a letter or digit");
-    }
-
-    public Violations text(String field, String value, int max) {
-        return check(Codes.isText(value, max), field,
-                "must be 1-" + max + " characters, not blank, without control characters");
-    }
-
-    public Violations requestId(String field, String value) {
-        return check(Codes.isRequestId(value), field,
-                "must be 1-64 characters of A-Z, a-z, 0-9, '-' and '_'");
-    }
-
-    /** Checks {@code value} as a code unless it is empty (an optional filter). */
-    public Violations optionalCode(String field, String value) {
-        return value.isEmpty() ? this : code(field, value);
-    }
-
-    /** The UUID {@code value} spells (any case), or null after recording a violation. */
+    /**
+     * The UUID {@code value} spells, or null (after recording a violation) when it spells none.
+     * Empty is "none" for an optional field: null without a violation.
+     */
     public UUID uuid(String field, String value) {
         try {
-            UUID uuid = UUID.fromString(value);
-            check(uuid.toString().equals(value.toLowerCase(Locale.ROOT)), field, UUID_RULE);
-            return uuid;
+            return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            check(false, field, UUID_RULE);
+            check(value.isEmpty(), field, FieldViolationReason.MALFORMED,
+                    "must be a UUID such as 123e4567-e89b-12d3-a456-426614174000");
             return null;
         }
     }

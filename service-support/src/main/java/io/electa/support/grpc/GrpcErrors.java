@@ -4,6 +4,9 @@ import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import io.electa.common.v1.ErrorReason;
+import io.electa.support.db.DatabaseFailures;
+import io.electa.support.domain.AbortedException;
 import io.electa.support.domain.AlreadyExistsException;
 import io.electa.support.domain.DomainException;
 import io.electa.support.domain.FailedPreconditionException;
@@ -16,21 +19,21 @@ import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.vertx.pgclient.PgException;
-import java.net.ConnectException;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
  * The one place where failures become gRPC statuses: domain exceptions keep their message and
- * carry google.rpc details; database and unexpected failures are logged and answered without
- * internals (never UNKNOWN, never a stack trace).
+ * carry google.rpc details; a database that cannot serve is UNAVAILABLE ({@link DatabaseFailures});
+ * anything else is logged and answered INTERNAL without internals. Never UNKNOWN, never a stack
+ * trace, and never an unbounded text: every message, description and metadata value is cut to a
+ * length that fits a header.
  */
 public final class GrpcErrors {
     public static final String DOMAIN = "electa.io";
     private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
-    private static final String SERIALIZATION_FAILURE = "40001";
-    private static final String DEADLOCK = "40P01";
+    private static final int MAX_MESSAGE = 1000;
+    private static final int MAX_DETAIL = 300;
 
     private GrpcErrors() {
     }
@@ -38,46 +41,49 @@ public final class GrpcErrors {
     public static StatusRuntimeException toStatus(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof StatusRuntimeException sre) {
-            return sre;
+            return passedThrough(sre.getStatus(), sre.getTrailers());
         }
         if (cause instanceof StatusException se) {
-            return se.getStatus().asRuntimeException(se.getTrailers());
+            return passedThrough(se.getStatus(), se.getTrailers());
         }
         if (cause instanceof DomainException domain) {
             return fromDomain(domain);
         }
         if (UniqueViolations.isAny(cause)) {
-            return Status.ALREADY_EXISTS.withDescription("a concurrent request created the same record")
-                    .asRuntimeException();
+            return fromDomain(new AlreadyExistsException("a concurrent request created the same record first",
+                    ErrorReason.CONCURRENTLY_CREATED));
         }
-        PgException pg = findCause(cause, PgException.class);
-        if (pg != null) {
-            return fromDatabase(pg, cause);
-        }
-        if (findCause(cause, ConnectException.class) != null || findCause(cause, TimeoutException.class) != null
-                || isNoConnection(cause)) {
-            LOG.warn("database unavailable", cause);
-            return Status.UNAVAILABLE.withDescription("the database is unavailable; retry later")
-                    .asRuntimeException();
+        DomainException database = DatabaseFailures.classify(cause);
+        if (database != null) {
+            return fromDomain(database);
         }
         LOG.error("unexpected failure", cause);
         return Status.INTERNAL.withDescription("internal error; the request may be retried with the same request_id")
                 .asRuntimeException();
     }
 
+    /** A status raised by gRPC itself or by this service's own checks; UNKNOWN never leaves. */
+    private static StatusRuntimeException passedThrough(Status status, io.grpc.Metadata trailers) {
+        if (status.getCode() == Status.Code.UNKNOWN) {
+            LOG.errorf(status.getCause(), "unexpected failure: %s", status);
+            return Status.INTERNAL.withDescription("internal error; the request may be retried with the same request_id")
+                    .asRuntimeException();
+        }
+        return status.withDescription(cut(status.getDescription(), MAX_MESSAGE)).asRuntimeException(trailers);
+    }
+
     private static StatusRuntimeException fromDomain(DomainException domain) {
-        Code code = codeOf(domain);
         com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
-                .setCode(code.getNumber())
-                .setMessage(domain.getMessage());
+                .setCode(codeOf(domain).getNumber())
+                .setMessage(cut(domain.getMessage(), MAX_MESSAGE));
         if (domain instanceof InvalidArgumentException invalid) {
             status.addDetails(Any.pack(badRequest(invalid)));
         } else {
-            status.addDetails(Any.pack(ErrorInfo.newBuilder()
-                    .setReason(domain.reason())
-                    .setDomain(DOMAIN)
-                    .putAllMetadata(domain.metadata())
-                    .build()));
+            ErrorInfo.Builder info = ErrorInfo.newBuilder().setReason(domain.reason()).setDomain(DOMAIN);
+            for (Map.Entry<String, String> entry : domain.metadata().entrySet()) {
+                info.putMetadata(entry.getKey(), cut(entry.getValue(), MAX_DETAIL));
+            }
+            status.addDetails(Any.pack(info.build()));
         }
         return StatusProto.toStatusRuntimeException(status.build());
     }
@@ -95,6 +101,9 @@ public final class GrpcErrors {
         if (domain instanceof UnavailableException) {
             return Code.UNAVAILABLE;
         }
+        if (domain instanceof AbortedException) {
+            return Code.ABORTED;
+        }
         return Code.INVALID_ARGUMENT;
     }
 
@@ -102,31 +111,19 @@ public final class GrpcErrors {
         BadRequest.Builder request = BadRequest.newBuilder();
         for (FieldViolation violation : invalid.violations()) {
             request.addFieldViolationsBuilder()
-                    .setField(violation.field())
-                    .setDescription(violation.description());
+                    .setField(cut(violation.field(), MAX_DETAIL))
+                    .setReason(violation.reason().name())
+                    .setDescription(cut(violation.description(), MAX_DETAIL));
         }
         return request.build();
     }
 
-    private static StatusRuntimeException fromDatabase(PgException pg, Throwable cause) {
-        String state = pg.getSqlState();
-        if (SERIALIZATION_FAILURE.equals(state) || DEADLOCK.equals(state)) {
-            return Status.ABORTED.withDescription("conflict with a concurrent request; retry with the same request_id")
-                    .asRuntimeException();
+    /** {@code text} of at most {@code max} characters. */
+    static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
         }
-        LOG.error("database failure", cause);
-        return Status.INTERNAL.withDescription("internal error; the request may be retried with the same request_id")
-                .asRuntimeException();
-    }
-
-    private static boolean isNoConnection(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            String name = t.getClass().getName();
-            if (name.endsWith("ClosedConnectionException") || name.endsWith("NoStackTraceTimeoutException")) {
-                return true;
-            }
-        }
-        return false;
+        return text.substring(0, max - 3) + "...";
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -134,23 +131,11 @@ public final class GrpcErrors {
         while ((cause instanceof java.util.concurrent.CompletionException
                 || cause instanceof io.smallrye.mutiny.CompositeException
                 || cause instanceof jakarta.persistence.PersistenceException && cause.getCause() != null
-                        && findCause(cause.getCause(), DomainException.class) != null)
+                        && Causes.find(cause.getCause(), DomainException.class) != null)
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        DomainException domain = findCause(cause, DomainException.class);
+        DomainException domain = Causes.find(cause, DomainException.class);
         return domain != null ? domain : cause;
-    }
-
-    private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
     }
 }

@@ -1,21 +1,25 @@
 package io.electa.support.grpc;
 
+import io.electa.common.v1.FieldViolationReason;
 import io.electa.support.domain.Page;
 import io.electa.support.domain.Violations;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** page_size and page_token: sizes 1..1000 (0 means 100), tokens opaque to clients. */
+/**
+ * page_size and page_token. The contract bounds both (electa.common.v1 page_size and page_token
+ * rules); here a size becomes its default and a token its key.
+ */
 public final class Pages {
     public static final int DEFAULT_SIZE = 100;
-    public static final int MAX_SIZE = 1000;
     private static final String PREFIX = "after:";
+    private static final String NOT_OURS = "is not a token this service issued";
 
     private Pages() {
     }
 
-    public static int size(int pageSize, Violations violations) {
-        violations.check(pageSize >= 0 && pageSize <= MAX_SIZE, "page_size", "must be 0 (default 100) to " + MAX_SIZE);
+    /** The page size asked for: 0 means the default. */
+    public static int size(int pageSize) {
         return pageSize == 0 ? DEFAULT_SIZE : pageSize;
     }
 
@@ -26,10 +30,10 @@ public final class Pages {
         }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8);
-            violations.check(decoded.startsWith(PREFIX), "page_token", "is not a token this service issued");
+            violations.check(decoded.startsWith(PREFIX), "page_token", FieldViolationReason.MALFORMED, NOT_OURS);
             return decoded.startsWith(PREFIX) ? decoded.substring(PREFIX.length()) : "";
         } catch (IllegalArgumentException e) {
-            violations.check(false, "page_token", "is not a token this service issued");
+            violations.check(false, "page_token", FieldViolationReason.MALFORMED, NOT_OURS);
             return "";
         }
     }

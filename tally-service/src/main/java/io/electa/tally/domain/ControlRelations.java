@@ -1,5 +1,6 @@
 package io.electa.tally.domain;
 
+import io.electa.common.v1.FieldViolationReason;
 import io.electa.support.domain.FieldViolation;
 import io.electa.tally.v1.CandidateVotes;
 import io.electa.tally.v1.ProtocolFigures;
@@ -17,9 +18,6 @@ import java.util.TreeSet;
  * relation id and gives the values.
  */
 public final class ControlRelations {
-    /** No station counts more than this; it also keeps every sum far from overflow. */
-    public static final long MAX_FIGURE = 1_000_000_000L;
-
     public static final List<Relation> RULES = List.of(
             new Relation("CR1", Relation.Kind.ARITHMETIC,
                     "ballots_received = ballots_issued_early + ballots_issued_on_day + ballots_issued_mobile"
@@ -119,8 +117,6 @@ public final class ControlRelations {
         figures.forEach((name, value) -> {
             if (value < 0) {
                 broken.add(violation(name, "CR6", name + " is " + value + "; no figure may be negative"));
-            } else if (value > MAX_FIGURE) {
-                broken.add(new FieldViolation("figures." + name, "must be at most " + MAX_FIGURE));
             }
         });
     }
@@ -155,6 +151,6 @@ public final class ControlRelations {
     }
 
     private static FieldViolation violation(String figure, String relation, String text) {
-        return new FieldViolation("figures." + figure, relation + ": " + text);
+        return new FieldViolation("figures." + figure, FieldViolationReason.CONTROL_RELATION, relation + ": " + text);
     }
 }

@@ -14,6 +14,8 @@ import io.electa.tally.service.ProtocolService;
 import io.electa.tally.service.ResultsService;
 import io.electa.tally.service.ReviewService;
 import io.electa.tally.v1.*;
+import io.electa.support.inbound.InboundGuard;
+import io.grpc.ServerServiceDefinition;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -22,12 +24,14 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The tally's gRPC endpoint: checks every request's shape (all violations at once), hands it to
- * the service that owns the rule, and maps the answer. Failures are mapped to statuses in one
- * place (io.electa.support.grpc.ErrorMapping).
+ * The tally's gRPC endpoint: hands each request to the service that owns the rule and maps the
+ * answer. Every request has passed the contract's input rules before it gets here
+ * ({@link InboundGuard}); what is checked here is only what relates fields to each other or
+ * what the contract cannot state (page tokens). Failures are mapped to statuses in one place
+ * (io.electa.support.grpc.ErrorMapping).
  */
 @GrpcService
-public class TallyGrpcService implements TallyService {
+public class TallyGrpcService extends MutinyTallyServiceGrpc.TallyServiceImplBase {
     private final CandidateService candidates;
     private final ProtocolService protocols;
     private final ReviewService reviews;
@@ -53,9 +57,14 @@ public class TallyGrpcService implements TallyService {
     }
 
     @Override
+    public ServerServiceDefinition bindService() {
+        return InboundGuard.guard(super.bindService());
+    }
+
+    @Override
     public Uni<DefineCandidatesResponse> defineCandidates(DefineCandidatesRequest request) {
         return checked(() -> {
-            Violations violations = Rules.electionAndRequest(request.getElectionId(), request.getRequestId());
+            Violations violations = new Violations();
             Rules.candidates(request.getCandidatesList(), violations);
             violations.throwIfAny();
             return candidates.define(request);
@@ -65,8 +74,8 @@ public class TallyGrpcService implements TallyService {
     @Override
     public Uni<ListCandidatesResponse> listCandidates(ListCandidatesRequest request) {
         return checked(() -> {
-            Violations violations = new Violations().electionId("election_id", request.getElectionId());
-            int size = Pages.size(request.getPageSize(), violations);
+            Violations violations = new Violations();
+            int size = Pages.size(request.getPageSize());
             int after = Rules.afterNumber(Pages.afterKey(request.getPageToken(), violations), violations);
             violations.throwIfAny();
             return candidates.list(request.getElectionId())
@@ -85,7 +94,7 @@ public class TallyGrpcService implements TallyService {
     public Uni<ListControlRelationsResponse> listControlRelations(ListControlRelationsRequest request) {
         return checked(() -> {
             Violations violations = new Violations();
-            int size = Pages.size(request.getPageSize(), violations);
+            int size = Pages.size(request.getPageSize());
             String after = Pages.afterKey(request.getPageToken(), violations);
             violations.throwIfAny();
             Page<ControlRelation> page = Page.of(ControlRelations.RULES.stream()
@@ -102,76 +111,37 @@ public class TallyGrpcService implements TallyService {
 
     @Override
     public Uni<SubmitProtocolResponse> submitProtocol(SubmitProtocolRequest request) {
-        return checked(() -> {
-            Violations violations = Rules.electionAndRequest(request.getElectionId(), request.getRequestId())
-                    .code("station_code", request.getStationCode())
-                    .check(request.hasFigures(), "figures", "is required");
-            violations.throwIfAny();
-            return protocols.submit(request);
-        });
+        return protocols.submit(request);
     }
 
     @Override
     public Uni<CorrectProtocolResponse> correctProtocol(CorrectProtocolRequest request) {
-        return checked(() -> {
-            Violations violations = Rules.electionAndRequest(request.getElectionId(), request.getRequestId())
-                    .text("reason", request.getReason(), Rules.MAX_TEXT)
-                    .check(request.hasFigures(), "figures", "is required");
-            violations.uuid("supersedes_protocol_id", request.getSupersedesProtocolId());
-            violations.throwIfAny();
-            return protocols.correct(request);
-        });
+        return protocols.correct(request);
     }
 
     @Override
     public Uni<AcceptProtocolResponse> acceptProtocol(AcceptProtocolRequest request) {
-        return checked(() -> {
-            Violations violations = Rules.electionAndRequest(request.getElectionId(), request.getRequestId())
-                    .text("justification", request.getJustification(), Rules.MAX_TEXT);
-            violations.uuid("protocol_id", request.getProtocolId());
-            violations.throwIfAny();
-            return reviews.accept(request);
-        });
+        return reviews.accept(request);
     }
 
     @Override
     public Uni<RejectProtocolResponse> rejectProtocol(RejectProtocolRequest request) {
-        return checked(() -> {
-            Violations violations = Rules.electionAndRequest(request.getElectionId(), request.getRequestId())
-                    .text("reason", request.getReason(), Rules.MAX_TEXT);
-            violations.uuid("protocol_id", request.getProtocolId());
-            violations.throwIfAny();
-            return reviews.reject(request);
-        });
+        return reviews.reject(request);
     }
 
     @Override
     public Uni<GetProtocolResponse> getProtocol(GetProtocolRequest request) {
-        return checked(() -> {
-            Violations violations = new Violations().electionId("election_id", request.getElectionId());
-            switch (request.getKeyCase()) {
-                case STATION_CODE:
-                    violations.code("station_code", request.getStationCode()).throwIfAny();
-                    return queries.byStation(request.getElectionId(), request.getStationCode());
-                case PROTOCOL_ID:
-                    UUID id = violations.uuid("protocol_id", request.getProtocolId());
-                    violations.throwIfAny();
-                    return queries.byVersion(request.getElectionId(), id);
-                default:
-                    violations.check(false, "key", "set station_code or protocol_id").throwIfAny();
-                    throw new IllegalStateException("unreachable");
-            }
-        });
+        return request.getKeyCase() == GetProtocolRequest.KeyCase.STATION_CODE
+                ? queries.byStation(request.getElectionId(), request.getStationCode())
+                : queries.byVersion(request.getElectionId(), UUID.fromString(request.getProtocolId()));
     }
 
     @Override
     public Uni<ListProtocolsResponse> listProtocols(ListProtocolsRequest request) {
         return checked(() -> {
-            Violations violations = new Violations().electionId("election_id", request.getElectionId());
-            violations.optionalCode("district_code", request.getDistrictCode());
-            violations.optionalCode("station_code", request.getStationCode());
-            List<ProtocolStatus> statuses = Rules.statuses(request.getStatusesValueList(), violations);
-            int size = Pages.size(request.getPageSize(), violations);
+            Violations violations = new Violations();
+            List<ProtocolStatus> statuses = Rules.statuses(request.getStatusesList());
+            int size = Pages.size(request.getPageSize());
             String after = Rules.afterVersionKey(Pages.afterKey(request.getPageToken(), violations), violations);
             violations.throwIfAny();
             return queries.list(request.getElectionId(), request.getDistrictCode(), request.getStationCode(),
@@ -186,9 +156,8 @@ public class TallyGrpcService implements TallyService {
     @Override
     public Uni<ListMissingStationsResponse> listMissingStations(ListMissingStationsRequest request) {
         return checked(() -> {
-            Violations violations = new Violations().electionId("election_id", request.getElectionId());
-            violations.optionalCode("district_code", request.getDistrictCode());
-            int size = Pages.size(request.getPageSize(), violations);
+            Violations violations = new Violations();
+            int size = Pages.size(request.getPageSize());
             String after = Pages.afterKey(request.getPageToken(), violations);
             violations.throwIfAny();
             return queries.missing(request.getElectionId(), request.getDistrictCode(), after, size)
@@ -202,21 +171,14 @@ public class TallyGrpcService implements TallyService {
 
     @Override
     public Uni<ExcludeStationResponse> excludeStation(ExcludeStationRequest request) {
-        return checked(() -> {
-            Rules.electionAndRequest(request.getElectionId(), request.getRequestId())
-                    .code("station_code", request.getStationCode())
-                    .text("reason", request.getReason(), Rules.MAX_TEXT)
-                    .throwIfAny();
-            return exclusions.exclude(request);
-        });
+        return exclusions.exclude(request);
     }
 
     @Override
     public Uni<ListExclusionsResponse> listExclusions(ListExclusionsRequest request) {
         return checked(() -> {
-            Violations violations = new Violations().electionId("election_id", request.getElectionId());
-            violations.optionalCode("district_code", request.getDistrictCode());
-            int size = Pages.size(request.getPageSize(), violations);
+            Violations violations = new Violations();
+            int size = Pages.size(request.getPageSize());
             String after = Pages.afterKey(request.getPageToken(), violations);
             violations.throwIfAny();
             return exclusions.list(request.getElectionId(), request.getDistrictCode(), after, size)
@@ -229,64 +191,38 @@ public class TallyGrpcService implements TallyService {
 
     @Override
     public Uni<GetResultsResponse> getResults(GetResultsRequest request) {
-        return checked(() -> {
-            String district = Rules.scope(request.getElectionId(), request.hasDistrictCode(),
-                    request.getDistrictCode());
-            return results.get(request.getElectionId(), district)
-                    .map(r -> GetResultsResponse.newBuilder().setResults(r).build());
-        });
+        String district = request.hasDistrictCode() ? request.getDistrictCode() : null;
+        return results.get(request.getElectionId(), district)
+                .map(r -> GetResultsResponse.newBuilder().setResults(r).build());
     }
 
     @Override
     public Multi<WatchResultsResponse> watchResults(WatchResultsRequest request) {
-        return Multi.createFrom().deferred(() -> {
-            String district = Rules.scope(request.getElectionId(), request.hasDistrictCode(),
-                    request.getDistrictCode());
-            return results.watch(request.getElectionId(), district)
-                    .map(r -> WatchResultsResponse.newBuilder().setResults(r).build());
-        });
+        String district = request.hasDistrictCode() ? request.getDistrictCode() : null;
+        return results.watch(request.getElectionId(), district)
+                .map(r -> WatchResultsResponse.newBuilder().setResults(r).build());
     }
 
     @Override
     public Uni<CertifyResultsResponse> certifyResults(CertifyResultsRequest request) {
-        return checked(() -> {
-            Rules.electionAndRequest(request.getElectionId(), request.getRequestId())
-                    .check(request.getExpectedLedgerSequence() >= 0, "expected_ledger_sequence", "must not be negative")
-                    .throwIfAny();
-            return certification.certify(request);
-        });
+        return certification.certify(request);
     }
 
     @Override
     public Multi<StreamLedgerResponse> streamLedger(StreamLedgerRequest request) {
-        return Multi.createFrom().deferred(() -> {
-            new Violations().electionId("election_id", request.getElectionId())
-                    .check(request.getFromSequence() >= 0, "from_sequence", "must not be negative")
-                    .throwIfAny();
-            return ledger.stream(request.getElectionId(), request.getFromSequence(), request.getFollow())
-                    .map(entry -> StreamLedgerResponse.newBuilder().setEntry(entry).build());
-        });
+        return ledger.stream(request.getElectionId(), request.getFromSequence(), request.getFollow())
+                .map(entry -> StreamLedgerResponse.newBuilder().setEntry(entry).build());
     }
 
     @Override
     public Uni<GetLedgerHeadResponse> getLedgerHead(GetLedgerHeadRequest request) {
-        return checked(() -> {
-            new Violations().electionId("election_id", request.getElectionId()).throwIfAny();
-            return ledger.head(request.getElectionId())
-                    .map(head -> GetLedgerHeadResponse.newBuilder().setHead(head).build());
-        });
+        return ledger.head(request.getElectionId())
+                .map(head -> GetLedgerHeadResponse.newBuilder().setHead(head).build());
     }
 
     @Override
     public Multi<ExportResultsResponse> exportResults(ExportResultsRequest request) {
-        return Multi.createFrom().deferred(() -> {
-            new Violations().electionId("election_id", request.getElectionId())
-                    .check(request.getFormat() == ExportFormat.EXPORT_FORMAT_NIST_SP_1500_100_V2_JSON
-                            || request.getFormat() == ExportFormat.EXPORT_FORMAT_CSV, "format",
-                            "must be EXPORT_FORMAT_NIST_SP_1500_100_V2_JSON or EXPORT_FORMAT_CSV")
-                    .throwIfAny();
-            return exports.export(request.getElectionId(), request.getFormat());
-        });
+        return exports.export(request.getElectionId(), request.getFormat());
     }
 
     private static <T> Uni<T> checked(Supplier<Uni<? extends T>> handler) {

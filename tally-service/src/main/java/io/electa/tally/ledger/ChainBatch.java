@@ -4,10 +4,11 @@ import com.google.protobuf.Message;
 import io.electa.support.domain.Clock;
 import io.electa.support.domain.FailedPreconditionException;
 import io.electa.support.grpc.Timestamps;
-import io.electa.support.idempotency.Idempotency;
-import io.electa.support.idempotency.ProcessedRequest;
+import io.electa.support.idempotency.PgStoreStatements;
+import io.electa.support.idempotency.StoredRequest;
 import io.electa.tally.repository.LedgerRepository;
-import io.electa.tally.repository.ProcessedRequestSql;
+import io.electa.tally.v1.ErrorReason;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.electa.tally.v1.LedgerEntryKind;
 import io.electa.tally.v1.LedgerHead;
 import io.electa.tally.v1.LedgerRecord;
@@ -26,20 +27,18 @@ import java.util.Set;
  * changes one after the other, write everything pipelined, commit, then answer. A change decided
  * on something a batch-mate changes (same key), or a twin of a batch-mate's request_id, waits for
  * the next batch. If the transaction fails, each change is tried again on its own, so one bad
- * change cannot fail the others.
+ * change cannot fail the others. Placing (encoding and hashing each entry) runs on a worker
+ * thread, not on the connection's event loop.
  */
 final class ChainBatch {
     private final Pool pool;
     private final LedgerRepository ledger;
-    private final ProcessedRequestSql processed;
     private final String electionId;
     private final List<PendingChange<?>> batch;
 
-    ChainBatch(Pool pool, LedgerRepository ledger, ProcessedRequestSql processed, String electionId,
-            List<PendingChange<?>> batch) {
+    ChainBatch(Pool pool, LedgerRepository ledger, String electionId, List<PendingChange<?>> batch) {
         this.pool = pool;
         this.ledger = ledger;
-        this.processed = processed;
         this.electionId = electionId;
         this.batch = batch;
     }
@@ -50,9 +49,10 @@ final class ChainBatch {
         List<PendingChange<?>> deferred = new ArrayList<>();
         return pool.withTransaction(tx -> Uni.combine().all()
                         .unis(ledger.lockHead(tx, electionId),
-                                processed.findAll(tx, batch.stream().map(PendingChange::requestId).toList()),
+                                new PgStoreStatements(tx).findAll(batch.stream().map(PendingChange::requestId).toList()),
                                 Uni.join().all(decisions(tx)).andFailFast())
                         .asTuple()
+                        .emitOn(Infrastructure.getDefaultWorkerPool())
                         .chain(locked -> place(tx, locked.getItem1(), locked.getItem2(), locked.getItem3(),
                                 settlements, deferred)))
                 .map(ignored -> {
@@ -76,7 +76,7 @@ final class ChainBatch {
         return decisions;
     }
 
-    private Uni<Void> place(SqlConnection tx, LedgerRepository.Head head, Map<String, ProcessedRequest> stored,
+    private Uni<Void> place(SqlConnection tx, LedgerRepository.Head head, Map<String, StoredRequest> stored,
             List<Change<?>> decided, Object[] settlements, List<PendingChange<?>> deferred) {
         Set<String> keys = new HashSet<>();
         Set<String> requestIds = new HashSet<>();
@@ -87,7 +87,7 @@ final class ChainBatch {
         boolean certifies = false;
         for (int i = 0; i < batch.size(); i++) {
             PendingChange<?> change = batch.get(i);
-            ProcessedRequest answered = stored.get(change.requestId());
+            StoredRequest answered = stored.get(change.requestId());
             Change<?> decision = decided.get(i);
             if (!requestIds.add(change.requestId())
                     || answered == null && decision.key() != null && !keys.add(decision.key())) {
@@ -96,13 +96,12 @@ final class ChainBatch {
             }
             try {
                 if (answered != null) {
-                    settlements[i] = Idempotency.replay(answered, change.method(), change.fingerprint(),
-                            change.parser());
+                    settlements[i] = answered.answerTo(change.key(), change.parser());
                     continue;
                 }
                 if (certified) {
                     throw new FailedPreconditionException("the results of election " + electionId
-                            + " are certified; nothing may change any more", "RESULTS_CERTIFIED");
+                            + " are certified; nothing may change any more", ErrorReason.RESULTS_CERTIFIED);
                 }
                 long sequence = (last == null ? head.sequence() : last.sequence()) + 1;
                 Placed placed = placeOne(tx, change, decision, new Slot(electionId, sequence, Clock.now()),
@@ -149,8 +148,7 @@ final class ChainBatch {
                 .build());
         List<Uni<Void>> writes = new ArrayList<>(outcome.writes().apply(tx));
         writes.add(ledger.insertEntry(tx, electionId, entry));
-        writes.add(processed.insert(tx, change.requestId(), change.method(), change.fingerprint(), answer,
-                slot.recordTime()));
+        writes.add(new PgStoreStatements(tx).insertAnswered(change.key(), answer.toByteArray(), slot.recordTime()));
         return new Placed(writes, entry, answer,
                 record.getKind() == LedgerEntryKind.LEDGER_ENTRY_KIND_RESULTS_CERTIFIED);
     }
@@ -163,7 +161,7 @@ final class ChainBatch {
         }
         Uni<List<PendingChange<?>>> chain = Uni.createFrom().item(new ArrayList<>());
         for (PendingChange<?> change : batch) {
-            chain = chain.chain(deferred -> new ChainBatch(pool, ledger, processed, electionId, List.of(change))
+            chain = chain.chain(deferred -> new ChainBatch(pool, ledger, electionId, List.of(change))
                     .write()
                     .map(more -> {
                         deferred.addAll(more);

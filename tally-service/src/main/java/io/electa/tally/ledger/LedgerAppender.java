@@ -3,15 +3,21 @@ package io.electa.tally.ledger;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
-import io.electa.support.idempotency.Idempotency;
+import io.electa.common.v1.ErrorReason;
+import io.electa.support.domain.UnavailableException;
+import io.electa.support.idempotency.Answers;
+import io.electa.support.idempotency.PgStoreStatements;
+import io.electa.support.idempotency.RequestKey;
 import io.electa.tally.repository.LedgerRepository;
-import io.electa.tally.repository.ProcessedRequestSql;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,30 +34,40 @@ import java.util.function.Supplier;
  * their answers, then commits once. So an acknowledged change is always in the ledger, a retry
  * never changes anything twice, after certification nothing changes at all, and the chain has no
  * gaps or forks, also across replicas (the head row is the lock). See {@link ChainBatch}.
+ *
+ * <p>A batch that does not settle within {@code electa.ledger.batch-timeout} (a transaction stuck
+ * on a lock or a dead connection; every statement is also bounded by the database's statement
+ * timeout) answers each of its changes still waiting UNAVAILABLE, and the queue goes on: one
+ * stuck transaction cannot stop an election's count. A change whose transaction committed after
+ * all is in the ledger, and a retry with its request_id gets its stored answer.
  */
 @ApplicationScoped
 public class LedgerAppender {
     /** At most this many changes share a transaction. */
     static final int MAX_BATCH = 64;
 
+    private static final Logger LOG = Logger.getLogger(LedgerAppender.class);
+
     private final Pool pool;
     private final LedgerRepository ledger;
-    private final ProcessedRequestSql processed;
+    private final Duration batchTimeout;
     private final Map<String, Queue> queues = new ConcurrentHashMap<>();
 
-    public LedgerAppender(Pool pool, LedgerRepository ledger, ProcessedRequestSql processed) {
+    public LedgerAppender(Pool pool, LedgerRepository ledger,
+            @ConfigProperty(name = "electa.ledger.batch-timeout") Duration batchTimeout) {
         this.pool = pool;
         this.ledger = ledger;
-        this.processed = processed;
+        this.batchTimeout = batchTimeout;
     }
 
     /**
      * Runs {@code fresh}; if it fails before its transaction, answers with the stored answer of
-     * {@code requestId} when there is one ({@link Idempotency#orStoredAnswer}).
+     * {@code requestId} when there is one ({@link Answers#orStoredAnswer}).
      */
     public <R extends Message> Uni<R> orStoredAnswer(String requestId, Message request, Parser<R> parser,
             Supplier<Uni<R>> fresh) {
-        return Idempotency.orStoredAnswer(request, parser, fresh, () -> processed.find(pool, requestId));
+        return Answers.orStoredAnswer(RequestKey.of(requestId, request), parser, fresh,
+                () -> new PgStoreStatements(pool).find(requestId));
     }
 
     /** Applies {@code mutation} to the election and appends its entry, once per request_id. */
@@ -71,10 +87,9 @@ public class LedgerAppender {
 
     private <R extends Message> Uni<R> enqueue(String electionId, String requestId, Message request,
             Parser<R> parser, Mutation<R> mutation, boolean alone) {
-        String method = request.getDescriptorForType().getFullName();
-        String fingerprint = Idempotency.fingerprint(request);
+        RequestKey key = RequestKey.of(requestId, request);
         return Uni.createFrom().emitter(emitter -> queues.computeIfAbsent(electionId, Queue::new)
-                .add(new PendingChange<>(requestId, method, fingerprint, parser, mutation, alone, emitter)));
+                .add(new PendingChange<>(key, parser, mutation, alone, emitter)));
     }
 
     /** The changes of one election waiting for the chain, and the one batch being written. */
@@ -113,8 +128,19 @@ public class LedgerAppender {
                     return;
                 }
             }
-            new ChainBatch(pool, ledger, processed, electionId, batch).write()
-                    .subscribe().with(this::settled, failure -> settled(List.of()));
+            new ChainBatch(pool, ledger, electionId, batch).write()
+                    .ifNoItem().after(batchTimeout).fail()
+                    .subscribe().with(this::settled, failure -> abandon(batch, failure));
+        }
+
+        /** The batch did not settle in time (or failed unexpectedly): its waiting changes are answered. */
+        private void abandon(List<PendingChange<?>> batch, Throwable failure) {
+            LOG.warnf("a ledger batch of election %s (%d changes) did not settle: %s; its waiting changes are"
+                    + " answered UNAVAILABLE", electionId, batch.size(), failure.toString());
+            UnavailableException answer = new UnavailableException("the ledger could not be written in time;"
+                    + " retry with the same request_id", ErrorReason.DATABASE_TIMEOUT);
+            batch.forEach(change -> change.settle(answer));
+            settled(List.of());
         }
 
         /** The batch is settled; {@code deferred} changes were decided on stale state and go first next time. */

@@ -1,5 +1,6 @@
 package io.electa.tally.service;
 
+import io.electa.tally.v1.ErrorReason;
 import io.electa.support.domain.FailedPreconditionException;
 import io.electa.tally.client.RegistryClient;
 import io.electa.tally.ledger.LedgerAppender;
@@ -59,7 +60,7 @@ public class CandidateService {
                         .invoke(facts -> {
                             if (facts.phase().candidatesLocked()) {
                                 throw new FailedPreconditionException("the polls of election " + electionId
-                                        + " have opened: its candidate list is locked", "CANDIDATES_LOCKED");
+                                        + " have opened: its candidate list is locked", ErrorReason.CANDIDATES_LOCKED);
                             }
                         })
                         .chain(facts -> appender.appendAlone(electionId, request.getRequestId(), request,
@@ -86,14 +87,14 @@ public class CandidateService {
                 .invoke(facts -> {
                     if (!facts.phase().acceptsProtocols()) {
                         throw new FailedPreconditionException("the polls of election " + electionId
-                                + " have not opened: no protocol is taken yet", "POLLS_NOT_OPEN");
+                                + " have not opened: no protocol is taken yet", ErrorReason.POLLS_NOT_OPEN);
                     }
                 })
                 .chain(facts -> list(electionId)
                         .invoke(list -> {
                             if (list.isEmpty()) {
                                 throw new FailedPreconditionException("election " + electionId
-                                        + " has no candidates defined", "NO_CANDIDATES");
+                                        + " has no candidates defined", ErrorReason.NO_CANDIDATES);
                             }
                             locked.put(electionId, list);
                         })

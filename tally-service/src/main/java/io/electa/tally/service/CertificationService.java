@@ -1,5 +1,6 @@
 package io.electa.tally.service;
 
+import io.electa.tally.v1.ErrorReason;
 import io.electa.support.domain.FailedPreconditionException;
 import io.electa.support.grpc.Timestamps;
 import io.electa.tally.client.RegistryClient;
@@ -57,7 +58,7 @@ public class CertificationService {
                         .invoke(facts -> {
                             if (facts.phase() != ElectionPhase.CLOSED) {
                                 throw new FailedPreconditionException("the polls of election " + electionId
-                                        + " are not closed", "POLLS_NOT_CLOSED");
+                                        + " are not closed", ErrorReason.POLLS_NOT_CLOSED);
                             }
                         })
                         .chain(registry::directory)
@@ -75,7 +76,7 @@ public class CertificationService {
                     if (missing > 0) {
                         throw new FailedPreconditionException(missing + " stations of election " + electionId
                                 + " have neither reported nor been excluded (see ListMissingStations)",
-                                "STATIONS_MISSING", Map.of("missing_stations", Long.toString(missing)));
+                                ErrorReason.STATIONS_MISSING, Map.of("missing_stations", Long.toString(missing)));
                     }
                     return Change.<CertifyResultsResponse>of(null,
                             slot -> certified(slot, request, directory, list, read.getItem2()));
@@ -88,7 +89,7 @@ public class CertificationService {
         if (request.getExpectedLedgerSequence() != 0 && request.getExpectedLedgerSequence() != head) {
             throw new FailedPreconditionException("the results changed since ledger sequence "
                     + request.getExpectedLedgerSequence() + " (the head is " + head + "); review them again",
-                    "RESULTS_CHANGED", Map.of("ledger_sequence", Long.toString(head)));
+                    ErrorReason.RESULTS_CHANGED, Map.of("ledger_sequence", Long.toString(head)));
         }
         Certification certification = Certification.newBuilder()
                 .setElectionId(slot.electionId())

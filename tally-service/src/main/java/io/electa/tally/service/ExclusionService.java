@@ -1,5 +1,6 @@
 package io.electa.tally.service;
 
+import io.electa.tally.v1.ErrorReason;
 import io.electa.support.domain.AlreadyExistsException;
 import io.electa.support.domain.FailedPreconditionException;
 import io.electa.support.domain.NotFoundException;
@@ -57,7 +58,7 @@ public class ExclusionService {
                         .invoke(facts -> {
                             if (!facts.phase().acceptsProtocols()) {
                                 throw new FailedPreconditionException("the polls of election " + electionId
-                                        + " have not opened", "POLLS_NOT_OPEN");
+                                        + " have not opened", ErrorReason.POLLS_NOT_OPEN);
                             }
                         })
                         .chain(registry::directory)
@@ -86,7 +87,7 @@ public class ExclusionService {
                             : StationState.empty(electionId, request.getStationCode(), district);
                     if (state.excluded()) {
                         throw new AlreadyExistsException("station " + request.getStationCode()
-                                + " is already excluded");
+                                + " is already excluded", ErrorReason.ALREADY_EXCLUDED);
                     }
                     return stopCounting(tx, state).map(stops -> Change.<ExcludeStationResponse>of(state.stationCode(),
                             slot -> excluded(slot, request, state, stops)));

@@ -22,6 +22,7 @@ import io.electa.tally.v1.Protocol;
 import io.electa.tally.v1.ProtocolFigures;
 import io.electa.tally.v1.ResultsStatus;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -54,10 +55,13 @@ public class ExportService {
                         .chain(directory -> candidates.list(electionId)
                                 .chain(list -> counted.counted(pool, electionId)
                                         .map(snapshot -> data(election, directory, list, snapshot)))))
-                .onItem().transformToMulti(data -> file(electionId, format, data));
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(data -> file(electionId, format, data))
+                .onItem().transformToMulti(parts -> Multi.createFrom().iterable(parts));
     }
 
-    private static Multi<ExportResultsResponse> file(String electionId, ExportFormat format, ExportData data) {
+    /** The file's parts; encoding thousands of stations is CPU work, done on a worker thread. */
+    private static List<ExportResultsResponse> file(String electionId, ExportFormat format, ExportData data) {
         boolean json = format == ExportFormat.EXPORT_FORMAT_NIST_SP_1500_100_V2_JSON;
         byte[] content = json ? NistResultsJson.write(data) : CsvResults.write(data);
         ExportHeader header = ExportHeader.newBuilder()
@@ -75,7 +79,7 @@ public class ExportService {
                     .setChunk(ByteString.copyFrom(content, offset, Math.min(CHUNK, content.length - offset)))
                     .build());
         }
-        return Multi.createFrom().iterable(parts);
+        return parts;
     }
 
     private static ExportData data(ElectionFacts election, StationDirectory directory, List<Candidate> candidates,

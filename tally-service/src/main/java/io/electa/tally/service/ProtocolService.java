@@ -1,5 +1,6 @@
 package io.electa.tally.service;
 
+import io.electa.tally.v1.ErrorReason;
 import io.electa.support.domain.AlreadyExistsException;
 import io.electa.support.domain.FailedPreconditionException;
 import io.electa.support.domain.InvalidArgumentException;
@@ -124,7 +125,7 @@ public class ProtocolService {
                     if (state.hasLiveProtocol()) {
                         throw new AlreadyExistsException("station " + station.stationCode() + " already has protocol "
                                 + state.currentProtocolId() + " (" + statusName(state.currentStatus())
-                                + "); correct it with CorrectProtocol", "PROTOCOL_EXISTS",
+                                + "); correct it with CorrectProtocol", ErrorReason.PROTOCOL_EXISTS,
                                 Map.of("protocol_id", state.currentProtocolId().toString()));
                     }
                     return Change.<SubmitProtocolResponse>of(state.stationCode(), slot -> {
@@ -147,11 +148,12 @@ public class ProtocolService {
                     if (!supersedes.equals(state.currentProtocolId())) {
                         throw new FailedPreconditionException("protocol " + supersedes + " is not the current"
                                 + " version of station " + state.stationCode() + " (that is "
-                                + state.currentProtocolId() + ")", "NOT_CURRENT_VERSION");
+                                + state.currentProtocolId() + ")", ErrorReason.NOT_CURRENT_VERSION,
+                                Map.of("protocol_id", state.currentProtocolId().toString()));
                     }
                     if (!state.hasLiveProtocol()) {
                         throw new FailedPreconditionException("protocol " + supersedes + " was rejected;"
-                                + " submit a new version with SubmitProtocol", "PROTOCOL_REJECTED");
+                                + " submit a new version with SubmitProtocol", ErrorReason.PROTOCOL_REJECTED);
                     }
                     Contribution stops = state.countedProtocolId() == null ? null
                             : Contribution.of(old.recorded().getFigures()).negate();
@@ -213,7 +215,7 @@ public class ProtocolService {
     static void requireNotExcluded(StationState state) {
         if (state.excluded()) {
             throw new FailedPreconditionException("station " + state.stationCode()
-                    + " is excluded from the count", "STATION_EXCLUDED");
+                    + " is excluded from the count", ErrorReason.STATION_EXCLUDED);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.electa.tally.service;
 
+import io.electa.tally.v1.ErrorReason;
 import io.electa.support.domain.FailedPreconditionException;
 import io.electa.support.domain.NotFoundException;
 import io.electa.support.grpc.Timestamps;
@@ -135,7 +136,7 @@ public class ReviewService {
         if (!allowed) {
             throw new FailedPreconditionException("protocol " + stored.id() + " is "
                     + ProtocolService.statusName(status) + "; only " + (accept ? "a QUARANTINED version can be accepted"
-                            : "a QUARANTINED or ACCEPTED version can be rejected"), "PROTOCOL_NOT_REVIEWABLE");
+                            : "a QUARANTINED or ACCEPTED version can be rejected"), ErrorReason.PROTOCOL_NOT_REVIEWABLE);
         }
     }
 }

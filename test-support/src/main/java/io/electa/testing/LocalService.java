@@ -33,6 +33,17 @@ public final class LocalService implements AutoCloseable {
                 "ELECTA_REGISTRY_PORT", Integer.toString(registryPort)));
     }
 
+    /**
+     * The observer service against {@code database}, calling the registry and the tally on their
+     * ports, with a badge signing key made for this test run (production requires one).
+     */
+    public static LocalService observer(String database, int registryPort, int tallyPort) {
+        return start("observer-service", Map.of("ELECTA_DB", database,
+                "ELECTA_REGISTRY_PORT", Integer.toString(registryPort),
+                "ELECTA_TALLY_PORT", Integer.toString(tallyPort),
+                "ELECTA_BADGE_SIGNING_KEY", BadgeKeys.TEST_KEY));
+    }
+
     private static LocalService start(String module, Map<String, String> env) {
         LocalService service = new LocalService(module, env);
         service.launch(true);
@@ -44,7 +55,20 @@ public final class LocalService implements AutoCloseable {
         return port;
     }
 
-    /** Stops the service (as a crash or an outage would look to its callers). */
+    /** The service's process id, or -1 while it is stopped. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** Kills the service at once (SIGKILL), as a crash would; {@link #restart()} starts it again. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
+    /** Stops the service gracefully (SIGTERM), as an operator or Kubernetes would. */
     public synchronized void stop() {
         if (process != null) {
             process.close();

@@ -117,6 +117,26 @@ public final class ServiceProcess implements AutoCloseable {
         return OptionalLong.empty();
     }
 
+    /** Kills the process at once (SIGKILL), as a crash would: nothing is finished or flushed. */
+    public void kill() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs anyway.
+        }
+        try {
+            process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the process still runs. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Stops the process with SIGTERM (a graceful shutdown), SIGKILL only after a grace period. */
     @Override
     public void close() {
         try {

@@ -15,13 +15,16 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.quarkus.runtime.Startup;
 import org.jboss.logging.Logger;
 
 /**
  * Signs badge credentials with the service's Ed25519 key (the JDK's own implementation). The key
- * comes from {@code electa.badge.signing-key} (PKCS#8, base64); without it a key is generated at
- * start, which suits development only: its credentials stop verifying after a restart.
+ * comes from {@code electa.badge.signing-key} (PKCS#8, base64). Without it the service does not
+ * start in production ({@code electa.badge.require-key}); in development and tests a key is
+ * generated at start, whose credentials stop verifying after a restart.
  */
+@Startup
 @ApplicationScoped
 public class BadgeSigner {
     private static final Logger LOG = Logger.getLogger(BadgeSigner.class);
@@ -30,8 +33,15 @@ public class BadgeSigner {
     private final PrivateKey privateKey;
     private final SigningKey current;
 
-    public BadgeSigner(@ConfigProperty(name = "electa.badge.signing-key") Optional<String> configured) {
-        KeyPair pair = configured.filter(s -> !s.isBlank()).map(BadgeSigner::load).orElseGet(BadgeSigner::generate);
+    public BadgeSigner(@ConfigProperty(name = "electa.badge.signing-key") Optional<String> configured,
+            @ConfigProperty(name = "electa.badge.require-key") boolean required) {
+        Optional<String> key = configured.filter(s -> !s.isBlank());
+        if (key.isEmpty() && required) {
+            throw new IllegalStateException("no badge signing key: set ELECTA_BADGE_SIGNING_KEY to a base64 PKCS#8"
+                    + " Ed25519 private key (e.g. openssl genpkey -algorithm ed25519 -outform DER | base64 -w0);"
+                    + " without it badges signed now would stop verifying after a restart");
+        }
+        KeyPair pair = key.map(BadgeSigner::load).orElseGet(BadgeSigner::generate);
         this.privateKey = pair.getPrivate();
         this.current = SigningKey.of(pair.getPublic(), Clock.now());
         LOG.infof("badge signing key %s", current.keyId());

@@ -17,7 +17,7 @@ class BadgeSignerTest {
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         String pkcs8 = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
 
-        BadgeSigner signer = new BadgeSigner(Optional.of(pkcs8));
+        BadgeSigner signer = new BadgeSigner(Optional.of(pkcs8), true);
         byte[] signature = signer.sign("badge".getBytes());
 
         assertThat(signer.current()).isEqualTo(signer.current());
@@ -33,18 +33,25 @@ class BadgeSignerTest {
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         String pkcs8 = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
 
-        assertThat(new BadgeSigner(Optional.of(pkcs8)).current().keyId())
-                .isEqualTo(new BadgeSigner(Optional.of(pkcs8)).current().keyId());
+        assertThat(new BadgeSigner(Optional.of(pkcs8), true).current().keyId())
+                .isEqualTo(new BadgeSigner(Optional.of(pkcs8), true).current().keyId());
     }
 
     @Test
-    void withoutConfiguredKeyAKeyIsGenerated() {
-        assertThat(new BadgeSigner(Optional.empty()).current().rawPublicKey()).hasSize(32);
+    void withoutConfiguredKeyAKeyIsGeneratedOutsideProduction() {
+        assertThat(new BadgeSigner(Optional.empty(), false).current().rawPublicKey()).hasSize(32);
+    }
+
+    @Test
+    void withoutConfiguredKeyProductionDoesNotStart() {
+        assertThatThrownBy(() -> new BadgeSigner(Optional.of(" "), true))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ELECTA_BADGE_SIGNING_KEY");
     }
 
     @Test
     void malformedKeyStopsTheStart() {
-        assertThatThrownBy(() -> new BadgeSigner(Optional.of("bm90IGEga2V5")))
+        assertThatThrownBy(() -> new BadgeSigner(Optional.of("bm90IGEga2V5"), true))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("electa.badge.signing-key");
     }

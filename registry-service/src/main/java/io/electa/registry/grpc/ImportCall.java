@@ -130,13 +130,21 @@ final class ImportCall<Q extends Message, R, A extends Message> implements Strea
         fingerprint = RequestKey.running(protocol.method(), received);
         state = State.CLAIMING;
         claims.apply(protocol.method(), received)
+                .invoke(this::holding)
                 .call(claimed -> claimed.claimed() ? importer.begin(received.getElectionId())
                         : Uni.createFrom().voidItem())
                 .subscribe().with(this::started, this::fail);
     }
 
-    private synchronized void started(StreamClaim claimed) {
+    /** The claim is held from now on, so that every way out releases it. */
+    private synchronized void holding(StreamClaim claimed) {
         claim = claimed;
+        if (state == State.DONE) {
+            claimed.release();
+        }
+    }
+
+    private synchronized void started(StreamClaim claimed) {
         if (state == State.DONE) {
             giveUp();
             return;

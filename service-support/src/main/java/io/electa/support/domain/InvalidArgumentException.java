@@ -22,9 +22,11 @@ public final class InvalidArgumentException extends DomainException {
         return violations;
     }
 
+    /** The first few violations in words, and how many there are in all. */
     private static String summary(List<FieldViolation> violations) {
-        StringBuilder text = new StringBuilder("invalid request: ");
-        for (int i = 0; i < violations.size(); i++) {
+        StringBuilder text = new StringBuilder("invalid request");
+        text.append(violations.size() > 1 ? " (" + violations.size() + " problems): " : ": ");
+        for (int i = 0; i < violations.size() && text.length() < 300; i++) {
             FieldViolation v = violations.get(i);
             text.append(i == 0 ? "" : "; ").append(v.field().isEmpty() ? "request" : v.field()).append(": ")
                     .append(v.description());

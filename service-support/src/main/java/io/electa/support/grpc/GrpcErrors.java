@@ -26,14 +26,17 @@ import org.jboss.logging.Logger;
  * The one place where failures become gRPC statuses: domain exceptions keep their message and
  * carry google.rpc details; a database that cannot serve is UNAVAILABLE ({@link DatabaseFailures});
  * anything else is logged and answered INTERNAL without internals. Never UNKNOWN, never a stack
- * trace, and never an unbounded text: every message, description and metadata value is cut to a
- * length that fits a header.
+ * trace, and never an unbounded text: every message, description and metadata value is cut, and
+ * a BadRequest lists field violations only up to a size, so that the status always fits in the
+ * trailers a client accepts (8 KiB by default in grpc-java).
  */
 public final class GrpcErrors {
     public static final String DOMAIN = "electa.io";
     private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
-    private static final int MAX_MESSAGE = 1000;
-    private static final int MAX_DETAIL = 300;
+    private static final int MAX_MESSAGE = 500;
+    private static final int MAX_DETAIL = 200;
+    /** Serialized size of the field violations sent at most (base64 in a trailer: 4/3 of it). */
+    private static final int MAX_BAD_REQUEST_BYTES = 3_000;
 
     private GrpcErrors() {
     }
@@ -107,13 +110,19 @@ public final class GrpcErrors {
         return Code.INVALID_ARGUMENT;
     }
 
+    /** The field violations, as many as fit the size budget (the message counts them all). */
     private static BadRequest badRequest(InvalidArgumentException invalid) {
         BadRequest.Builder request = BadRequest.newBuilder();
         for (FieldViolation violation : invalid.violations()) {
-            request.addFieldViolationsBuilder()
+            BadRequest.FieldViolation next = BadRequest.FieldViolation.newBuilder()
                     .setField(cut(violation.field(), MAX_DETAIL))
                     .setReason(violation.reason().name())
-                    .setDescription(cut(violation.description(), MAX_DETAIL));
+                    .setDescription(cut(violation.description(), MAX_DETAIL))
+                    .build();
+            if (request.build().getSerializedSize() + next.getSerializedSize() > MAX_BAD_REQUEST_BYTES) {
+                break;
+            }
+            request.addFieldViolations(next);
         }
         return request.build();
     }

@@ -30,8 +30,9 @@ public final class Pages {
         }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8);
-            violations.check(decoded.startsWith(PREFIX), "page_token", FieldViolationReason.MALFORMED, NOT_OURS);
-            return decoded.startsWith(PREFIX) ? decoded.substring(PREFIX.length()) : "";
+            boolean ours = decoded.startsWith(PREFIX) && decoded.chars().noneMatch(Character::isISOControl);
+            violations.check(ours, "page_token", FieldViolationReason.MALFORMED, NOT_OURS);
+            return ours ? decoded.substring(PREFIX.length()) : "";
         } catch (IllegalArgumentException e) {
             violations.check(false, "page_token", FieldViolationReason.MALFORMED, NOT_OURS);
             return "";

@@ -2,7 +2,7 @@ package io.electa.tally;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.electa.tally.ledger.LedgerHash;
+import io.electa.client.ledger.LedgerHash;
 import io.electa.tally.v1.AcceptProtocolRequest;
 import io.electa.tally.v1.CorrectProtocolRequest;
 import io.electa.tally.v1.GetLedgerHeadRequest;
@@ -13,9 +13,9 @@ import io.electa.tally.v1.Protocol;
 import io.electa.tally.v1.ProtocolFigures;
 import io.electa.tally.v1.Results;
 import io.electa.tally.v1.StreamLedgerRequest;
-import io.electa.tally.verify.LedgerVerifier;
-import io.electa.tally.verify.Tally;
-import io.electa.tally.verify.Verification;
+import io.electa.client.ledger.LedgerVerifier;
+import io.electa.client.ledger.Tally;
+import io.electa.client.ledger.Verification;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,5 +1,6 @@
 package io.electa.tally;
 
+import static io.electa.testing.GrpcAssertions.errorInfo;
 import static io.electa.testing.GrpcAssertions.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,11 @@ class RegistryDownTest extends TallyTestSupport {
         RealRegistry.process().stop();
         try {
             var e = failure(Status.Code.UNAVAILABLE, () -> tally().submitProtocol(request));
-            assertThat(e.getStatus().getDescription()).contains("registry");
+            assertThat(e.getStatus().getDescription()).contains("registry")
+                    .as("the dependency's own description stays inside").doesNotContain("remote_addr")
+                    .doesNotContain("127.0.0.1");
+            assertThat(errorInfo(e).getReason()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+            assertThat(errorInfo(e).getMetadataMap()).containsEntry("service", "registry");
             failure(Status.Code.NOT_FOUND, () -> tally().getProtocol(GetProtocolRequest.newBuilder()
                     .setElectionId(s.electionId).setStationCode("D1-S1").build()));
         } finally {

@@ -2,6 +2,7 @@ package io.electa.observer.client;
 
 import io.electa.observer.domain.ElectionFacts;
 import io.electa.observer.domain.StationFacts;
+import io.electa.registry.v1.ElectionStatus;
 import io.electa.registry.v1.GetElectionRequest;
 import io.electa.registry.v1.GetStationRequest;
 import io.electa.registry.v1.ListStationsRequest;
@@ -22,7 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** The registry, as this service needs it: elections, their day and status, stations. */
 @ApplicationScoped
 public class RegistryClient {
-    private static final String STATUS_PREFIX = "ELECTION_STATUS_";
     private static final int STATION_PAGE = 1000;
 
     @GrpcClient("registry")
@@ -42,8 +42,19 @@ public class RegistryClient {
                     var e = response.getElection();
                     var day = e.getElectionDay();
                     return new ElectionFacts(e.getElectionId(), LocalDate.of(day.getYear(), day.getMonth(), day.getDay()),
-                            ElectionFacts.Phase.valueOf(e.getStatus().name().substring(STATUS_PREFIX.length())));
+                            phaseOf(e.getStatus()));
                 });
+    }
+
+    /** The phase of a registry status; a status this version does not know is UNAVAILABLE. */
+    ElectionFacts.Phase phaseOf(ElectionStatus status) {
+        return switch (status) {
+            case ELECTION_STATUS_SCHEDULED -> ElectionFacts.Phase.SCHEDULED;
+            case ELECTION_STATUS_ROLL_FROZEN -> ElectionFacts.Phase.ROLL_FROZEN;
+            case ELECTION_STATUS_POLLING -> ElectionFacts.Phase.POLLING;
+            case ELECTION_STATUS_CLOSED -> ElectionFacts.Phase.CLOSED;
+            default -> throw downstream.unknownValue("election status " + status.getNumber());
+        };
     }
 
     /** The station of the election, or NOT_FOUND (election or station). */

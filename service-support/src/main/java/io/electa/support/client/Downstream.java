@@ -64,6 +64,18 @@ public final class Downstream {
         }
     }
 
+    /**
+     * The failure for an answer this service cannot read: a value a newer version of the other
+     * service added (an enum value it does not know). UNAVAILABLE: nothing was changed, and this
+     * service must be updated before it can act on such an answer.
+     */
+    public UnavailableException unknownValue(String what) {
+        LOG.warnf("the %s service answered %s, which this version does not know", service, what);
+        return new UnavailableException("the " + service + " service answered " + what + ", which this version of"
+                + " the service does not know; nothing was changed", ErrorReason.DEPENDENCY_UNAVAILABLE,
+                Map.of("service", service));
+    }
+
     private static String cut(String text) {
         return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE - 3) + "...";
     }

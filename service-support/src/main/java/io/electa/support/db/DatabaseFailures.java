@@ -39,7 +39,8 @@ public final class DatabaseFailures {
                 || Causes.find(cause, TimeoutException.class) != null
                 || Causes.anyNamed(cause, "ClosedConnectionException", "NoStackTraceTimeoutException",
                         "StacklessClosedChannelException", "ClosedChannelException", "PoolClosedException")
-                || hasMessage(cause, "Connection is closed", "Pool closed", "Connection refused")) {
+                || hasMessage(cause, "Connection is closed", "Connection is not active", "Pool closed",
+                        "Connection refused", "connection closed", "Connection reset", "Broken pipe")) {
             return unavailable(ErrorReason.DATABASE_UNAVAILABLE, cause);
         }
         return null;
@@ -53,7 +54,11 @@ public final class DatabaseFailures {
         if (state.equals("57014") || state.equals("55P03") || state.equals("25P03")) {
             return unavailable(ErrorReason.DATABASE_TIMEOUT, cause);
         }
-        if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53") || state.startsWith("58")) {
+        // 08 connection, 57P operator intervention (shutdown, restart), 53 insufficient resources,
+        // 58 system error, 28 authorization and 3D catalog (the service's role or database is
+        // missing): all conditions of the database, none of the request.
+        if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53") || state.startsWith("58")
+                || state.startsWith("28") || state.startsWith("3D")) {
             return unavailable(ErrorReason.DATABASE_UNAVAILABLE, cause);
         }
         return null;

@@ -11,6 +11,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GlobalInterceptor;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,9 @@ import org.jboss.logging.Logger;
  * Graceful shutdown of the gRPC service. On SIGTERM the service first stops taking calls (a new
  * call is answered UNAVAILABLE, SHUTTING_DOWN, and gRPC health says NOT_SERVING) and lets the
  * calls in flight finish, for at most {@code electa.shutdown.grace}; only then does Quarkus go on
- * to stop the server and close the database pools. Server-streaming watches (which never end by
+ * to close the HTTP/2 connections, stop the server and close the database pools. (Quarkus's own
+ * graceful shutdown counts a gRPC call as done once its request has arrived, so it alone would
+ * cut answers that were still being computed.) Server-streaming watches (which never end by
  * themselves) are not waited for: they are cut when the server stops, and their clients
  * reconnect elsewhere.
  */
@@ -63,9 +66,23 @@ public class Draining implements ServerInterceptor {
         return new Counted<>(next.startCall(call, headers), inFlight);
     }
 
-    /** Before Quarkus stops the server and the pools: refuse new calls, finish the ones in flight. */
-    void drain(@Observes @Priority(1) ShutdownEvent event) {
-        draining.set(true);
+    /**
+     * The first step of a shutdown (Quarkus's shutdown delay, before HTTP connections are told
+     * to go away): refuse new calls, let the ones in flight finish.
+     */
+    void drain(@Observes ShutdownDelayInitiatedEvent event) {
+        drain();
+    }
+
+    /** Should the shutdown delay be off, the drain happens here, before beans and pools go. */
+    void drainLate(@Observes @Priority(1) ShutdownEvent event) {
+        drain();
+    }
+
+    private void drain() {
+        if (draining.getAndSet(true)) {
+            return;
+        }
         health.stop();
         long deadline = System.nanoTime() + grace.toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {

@@ -59,7 +59,7 @@ public class RegistryClient {
         }
         return downstream.call(() -> stub().getElection(GetElectionRequest.newBuilder()
                         .setElectionId(electionId).build()))
-                .map(response -> toFacts(response.getElection()))
+                .map(response -> electionFacts(response.getElection()))
                 .invoke(this::rememberIfClosed);
     }
 
@@ -155,23 +155,21 @@ public class RegistryClient {
         }
     }
 
-    private static ElectionFacts toFacts(io.electa.registry.v1.Election election) {
+    private ElectionFacts electionFacts(io.electa.registry.v1.Election election) {
         io.electa.common.v1.Date day = election.getElectionDay();
         return new ElectionFacts(election.getElectionId(), election.getName(),
                 LocalDate.of(day.getYear(), day.getMonth(), day.getDay()), phaseOf(election.getStatus()));
     }
 
-    private static ElectionPhase phaseOf(io.electa.registry.v1.ElectionStatus status) {
-        switch (status) {
-            case ELECTION_STATUS_ROLL_FROZEN:
-                return ElectionPhase.ROLL_FROZEN;
-            case ELECTION_STATUS_POLLING:
-                return ElectionPhase.POLLING;
-            case ELECTION_STATUS_CLOSED:
-                return ElectionPhase.CLOSED;
-            default:
-                return ElectionPhase.SCHEDULED;
-        }
+    /** The phase of a registry status; a status this version does not know is UNAVAILABLE. */
+    ElectionPhase phaseOf(io.electa.registry.v1.ElectionStatus status) {
+        return switch (status) {
+            case ELECTION_STATUS_SCHEDULED -> ElectionPhase.SCHEDULED;
+            case ELECTION_STATUS_ROLL_FROZEN -> ElectionPhase.ROLL_FROZEN;
+            case ELECTION_STATUS_POLLING -> ElectionPhase.POLLING;
+            case ELECTION_STATUS_CLOSED -> ElectionPhase.CLOSED;
+            default -> throw downstream.unknownValue("election status " + status.getNumber());
+        };
     }
 
     private static StationFacts toFacts(Turnout turnout) {

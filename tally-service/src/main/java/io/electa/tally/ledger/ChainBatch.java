@@ -1,5 +1,6 @@
 package io.electa.tally.ledger;
 
+import io.electa.client.ledger.LedgerHash;
 import com.google.protobuf.Message;
 import io.electa.support.domain.Clock;
 import io.electa.support.domain.FailedPreconditionException;

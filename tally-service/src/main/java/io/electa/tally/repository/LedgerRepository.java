@@ -1,7 +1,7 @@
 package io.electa.tally.repository;
 
 import io.electa.support.grpc.Timestamps;
-import io.electa.tally.ledger.LedgerHash;
+import io.electa.client.ledger.LedgerHash;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;

@@ -1,4 +1,4 @@
-package io.electa.tally.ledger;
+package io.electa.client.ledger;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

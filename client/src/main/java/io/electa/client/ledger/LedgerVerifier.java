@@ -1,7 +1,6 @@
-package io.electa.tally.verify;
+package io.electa.client.ledger;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.electa.tally.ledger.LedgerHash;
 import io.electa.tally.v1.CandidateResult;
 import io.electa.tally.v1.LedgerEntry;
 import io.electa.tally.v1.LedgerRecord;

@@ -1,4 +1,4 @@
-package io.electa.tally.verify;
+package io.electa.client.ledger;
 
 import io.electa.tally.v1.Candidate;
 import io.electa.tally.v1.Certification;

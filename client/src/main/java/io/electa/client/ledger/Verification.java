@@ -1,4 +1,4 @@
-package io.electa.tally.verify;
+package io.electa.client.ledger;
 
 import java.util.List;
 

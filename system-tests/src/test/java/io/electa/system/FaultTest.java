@@ -28,13 +28,11 @@ import io.electa.registry.v1.StationRows;
 import io.electa.registry.v1.VoterRow;
 import io.electa.registry.v1.VoterRows;
 import io.electa.roll.NationalId;
-import io.electa.tally.v1.CandidateDefinition;
 import io.electa.tally.v1.CandidateVotes;
 import io.electa.tally.v1.DefineCandidatesRequest;
 import io.electa.tally.v1.GetResultsRequest;
 import io.electa.tally.v1.LedgerEntry;
 import io.electa.tally.v1.ListProtocolsRequest;
-import io.electa.tally.v1.NominationType;
 import io.electa.tally.v1.Protocol;
 import io.electa.tally.v1.ProtocolFigures;
 import io.electa.tally.v1.ProtocolStatus;
@@ -283,7 +281,7 @@ class FaultTest {
                 List.of(ImportStationsRequest.newBuilder().setStations(StationRows.newBuilder().addAllRows(rows))
                         .build())));
         client.call(() -> tally().defineCandidates(DefineCandidatesRequest.newBuilder().setElectionId(id)
-                .addCandidates(candidate("A", 1)).addCandidates(candidate("B", 2)).setRequestId("candidates-" + id)
+                .addCandidates(World.candidate("A", 1)).addCandidates(World.candidate("B", 2)).setRequestId("candidates-" + id)
                 .build()));
         return id;
     }
@@ -460,10 +458,6 @@ class FaultTest {
         return NationalId.of(1 + station * VOTERS_PER_STATION + n);
     }
 
-    private static CandidateDefinition candidate(String code, int order) {
-        return CandidateDefinition.newBuilder().setCandidateCode(code).setFullName("Candidate " + code)
-                .setNominationType(NominationType.NOMINATION_TYPE_SELF_NOMINATED).setBallotOrder(order).build();
-    }
 
     private static RegistryServiceGrpc.RegistryServiceBlockingStub registry() {
         return RegistryServiceGrpc.newBlockingStub(registryChannel).withDeadlineAfter(10, TimeUnit.SECONDS);

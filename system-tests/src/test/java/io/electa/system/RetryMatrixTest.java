@@ -33,13 +33,11 @@ import io.electa.registry.v1.StationRows;
 import io.electa.registry.v1.VoterRow;
 import io.electa.registry.v1.VoterRows;
 import io.electa.tally.v1.AcceptProtocolRequest;
-import io.electa.tally.v1.CandidateDefinition;
 import io.electa.tally.v1.CertifyResultsRequest;
 import io.electa.tally.v1.CorrectProtocolRequest;
 import io.electa.tally.v1.DefineCandidatesRequest;
 import io.electa.tally.v1.ExcludeStationRequest;
 import io.electa.tally.v1.GetLedgerHeadRequest;
-import io.electa.tally.v1.NominationType;
 import io.electa.tally.v1.RejectProtocolRequest;
 import io.electa.tally.v1.SubmitProtocolRequest;
 import com.google.protobuf.Timestamp;
@@ -322,8 +320,8 @@ class RetryMatrixTest {
                 new Case(tally + "DefineCandidates", () -> {
                     World w = World.scheduled();
                     var request = DefineCandidatesRequest.newBuilder().setElectionId(w.electionId)
-                            .addCandidates(candidate("A", 1)).addCandidates(candidate("B", 2))
-                            .addCandidates(candidate("C", 3)).setRequestId(id()).build();
+                            .addCandidates(World.candidate("A", 1)).addCandidates(World.candidate("B", 2))
+                            .addCandidates(World.candidate("C", 3)).setRequestId(id()).build();
                     return Attempt.of(request, request.toBuilder().removeCandidates(2).build(), w.tallyRequestId,
                             ledger(w));
                 }),
@@ -464,10 +462,6 @@ class RetryMatrixTest {
                 .setFigures(World.emptyBox(World.VOTERS_PER_STATION)).setRequestId(id()).build();
     }
 
-    private static CandidateDefinition candidate(String code, int order) {
-        return CandidateDefinition.newBuilder().setCandidateCode(code).setFullName("Candidate " + code)
-                .setNominationType(NominationType.NOMINATION_TYPE_SELF_NOMINATED).setBallotOrder(order).build();
-    }
 
     private static ImportStationsRequest stationRows(String code) {
         return ImportStationsRequest.newBuilder().setStations(StationRows.newBuilder().addRows(StationRow.newBuilder()

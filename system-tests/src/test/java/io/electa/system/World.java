@@ -184,7 +184,8 @@ final class World {
         return ObserverServiceGrpc.newBlockingStub(suite.observerChannel).withDeadlineAfter(60, TimeUnit.SECONDS);
     }
 
-    private static CandidateDefinition candidate(String code, int order) {
+    /** A self-nominated candidate. */
+    static CandidateDefinition candidate(String code, int order) {
         return CandidateDefinition.newBuilder().setCandidateCode(code).setFullName("Candidate " + code)
                 .setNominationType(NominationType.NOMINATION_TYPE_SELF_NOMINATED).setBallotOrder(order).build();
     }

@@ -42,18 +42,22 @@ public class RegistryClient {
                     var e = response.getElection();
                     var day = e.getElectionDay();
                     return new ElectionFacts(e.getElectionId(), LocalDate.of(day.getYear(), day.getMonth(), day.getDay()),
-                            phaseOf(e.getStatus()));
+                            phaseOf(e.getStatusValue()));
                 });
     }
 
     /** The phase of a registry status; a status this version does not know is UNAVAILABLE. */
-    ElectionFacts.Phase phaseOf(ElectionStatus status) {
+    ElectionFacts.Phase phaseOf(int statusValue) {
+        ElectionStatus status = ElectionStatus.forNumber(statusValue);
+        if (status == null) {
+            throw downstream.unknownValue("election status " + statusValue);
+        }
         return switch (status) {
             case ELECTION_STATUS_SCHEDULED -> ElectionFacts.Phase.SCHEDULED;
             case ELECTION_STATUS_ROLL_FROZEN -> ElectionFacts.Phase.ROLL_FROZEN;
             case ELECTION_STATUS_POLLING -> ElectionFacts.Phase.POLLING;
             case ELECTION_STATUS_CLOSED -> ElectionFacts.Phase.CLOSED;
-            default -> throw downstream.unknownValue("election status " + status.getNumber());
+            default -> throw downstream.unknownValue("election status " + statusValue);
         };
     }
 

@@ -158,17 +158,21 @@ public class RegistryClient {
     private ElectionFacts electionFacts(io.electa.registry.v1.Election election) {
         io.electa.common.v1.Date day = election.getElectionDay();
         return new ElectionFacts(election.getElectionId(), election.getName(),
-                LocalDate.of(day.getYear(), day.getMonth(), day.getDay()), phaseOf(election.getStatus()));
+                LocalDate.of(day.getYear(), day.getMonth(), day.getDay()), phaseOf(election.getStatusValue()));
     }
 
     /** The phase of a registry status; a status this version does not know is UNAVAILABLE. */
-    ElectionPhase phaseOf(io.electa.registry.v1.ElectionStatus status) {
+    ElectionPhase phaseOf(int statusValue) {
+        io.electa.registry.v1.ElectionStatus status = io.electa.registry.v1.ElectionStatus.forNumber(statusValue);
+        if (status == null) {
+            throw downstream.unknownValue("election status " + statusValue);
+        }
         return switch (status) {
             case ELECTION_STATUS_SCHEDULED -> ElectionPhase.SCHEDULED;
             case ELECTION_STATUS_ROLL_FROZEN -> ElectionPhase.ROLL_FROZEN;
             case ELECTION_STATUS_POLLING -> ElectionPhase.POLLING;
             case ELECTION_STATUS_CLOSED -> ElectionPhase.CLOSED;
-            default -> throw downstream.unknownValue("election status " + status.getNumber());
+            default -> throw downstream.unknownValue("election status " + statusValue);
         };
     }
 

@@ -15,16 +15,16 @@ class RegistryClientTest {
 
     @Test
     void everyStatusOfTheContractHasItsPhase() {
-        assertThat(client.phaseOf(ElectionStatus.ELECTION_STATUS_SCHEDULED)).isEqualTo(ElectionPhase.SCHEDULED);
-        assertThat(client.phaseOf(ElectionStatus.ELECTION_STATUS_ROLL_FROZEN)).isEqualTo(ElectionPhase.ROLL_FROZEN);
-        assertThat(client.phaseOf(ElectionStatus.ELECTION_STATUS_POLLING)).isEqualTo(ElectionPhase.POLLING);
-        assertThat(client.phaseOf(ElectionStatus.ELECTION_STATUS_CLOSED)).isEqualTo(ElectionPhase.CLOSED);
+        assertThat(client.phaseOf(ElectionStatus.ELECTION_STATUS_SCHEDULED_VALUE)).isEqualTo(ElectionPhase.SCHEDULED);
+        assertThat(client.phaseOf(ElectionStatus.ELECTION_STATUS_ROLL_FROZEN_VALUE)).isEqualTo(ElectionPhase.ROLL_FROZEN);
+        assertThat(client.phaseOf(ElectionStatus.ELECTION_STATUS_POLLING_VALUE)).isEqualTo(ElectionPhase.POLLING);
+        assertThat(client.phaseOf(ElectionStatus.ELECTION_STATUS_CLOSED_VALUE)).isEqualTo(ElectionPhase.CLOSED);
     }
 
     @Test
     void aStatusANewerRegistryAddedIsUnavailableNotAGuess() {
-        assertThatThrownBy(() -> client.phaseOf(ElectionStatus.UNRECOGNIZED))
+        assertThatThrownBy(() -> client.phaseOf(7))
                 .isInstanceOf(UnavailableException.class)
-                .hasMessageContaining("does not know");
+                .hasMessageContaining("election status 7").hasMessageContaining("does not know");
     }
 }

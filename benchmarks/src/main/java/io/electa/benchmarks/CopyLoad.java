@@ -1,6 +1,8 @@
 package io.electa.benchmarks;
 
 import io.electa.roll.CopyText;
+import io.electa.scenario.SyntheticVoter;
+import io.electa.scenario.VoterGenerator;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;

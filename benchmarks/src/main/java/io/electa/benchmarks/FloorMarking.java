@@ -1,5 +1,7 @@
 package io.electa.benchmarks;
 
+import io.electa.scenario.SyntheticVoter;
+import io.electa.scenario.VoterGenerator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

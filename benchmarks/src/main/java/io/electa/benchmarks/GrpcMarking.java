@@ -1,8 +1,10 @@
 package io.electa.benchmarks;
 
 import io.electa.registry.v1.MarkVotedRequest;
-import io.electa.registry.v1.RegistryServiceGrpc;
 import io.electa.registry.v1.RegistryServiceGrpc.RegistryServiceBlockingStub;
+import io.electa.registry.v1.RegistryServiceGrpc;
+import io.electa.scenario.SyntheticVoter;
+import io.electa.scenario.VoterGenerator;
 import io.grpc.ManagedChannel;
 import java.util.concurrent.TimeUnit;
 

@@ -1,6 +1,7 @@
 package io.electa.benchmarks;
 
 import io.electa.registry.v1.ImportReport;
+import io.electa.scenario.VoterGenerator;
 import io.grpc.ManagedChannel;
 import java.sql.Connection;
 

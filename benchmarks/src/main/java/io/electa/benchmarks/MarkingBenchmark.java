@@ -1,6 +1,7 @@
 package io.electa.benchmarks;
 
 import io.electa.registry.v1.RollDigest;
+import io.electa.scenario.VoterGenerator;
 import java.sql.Connection;
 import java.time.Duration;
 

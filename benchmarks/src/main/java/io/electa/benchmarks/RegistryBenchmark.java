@@ -1,6 +1,8 @@
 package io.electa.benchmarks;
 
-import io.electa.testing.ServiceProcess;
+import io.electa.local.ServiceProcess;
+import io.electa.scenario.Geography;
+import io.electa.scenario.VoterGenerator;
 import io.grpc.ManagedChannel;
 import java.time.Duration;
 import java.time.LocalDate;

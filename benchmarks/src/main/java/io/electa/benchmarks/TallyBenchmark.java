@@ -1,11 +1,13 @@
 package io.electa.benchmarks;
 
+import io.electa.local.ServiceProcess;
 import io.electa.registry.v1.RollDigest;
 import io.electa.registry.v1.StationRollDigest;
+import io.electa.scenario.Geography;
+import io.electa.scenario.VoterGenerator;
 import io.electa.tally.v1.GetResultsRequest;
 import io.electa.tally.v1.Results;
 import io.electa.tally.v1.TallyServiceGrpc;
-import io.electa.testing.ServiceProcess;
 import io.grpc.ManagedChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.electa.benchmarks;
 
+import io.electa.scenario.Geography;
 import io.electa.tally.v1.CandidateDefinition;
 import io.electa.tally.v1.CandidateVotes;
 import io.electa.tally.v1.DefineCandidatesRequest;
@@ -8,8 +9,8 @@ import io.electa.tally.v1.NominationType;
 import io.electa.tally.v1.ProtocolFigures;
 import io.electa.tally.v1.ProtocolStatus;
 import io.electa.tally.v1.SubmitProtocolRequest;
-import io.electa.tally.v1.TallyServiceGrpc;
 import io.electa.tally.v1.TallyServiceGrpc.TallyServiceBlockingStub;
+import io.electa.tally.v1.TallyServiceGrpc;
 import io.grpc.ManagedChannel;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.electa.benchmarks;
 
-import io.electa.tally.v1.Results;
 import io.electa.tally.v1.ProtocolFigures;
+import io.electa.tally.v1.Results;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.OptionalLong;

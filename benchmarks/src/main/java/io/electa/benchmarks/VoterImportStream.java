@@ -7,6 +7,8 @@ import io.electa.registry.v1.ImportVotersResponse;
 import io.electa.registry.v1.RollImportServiceGrpc;
 import io.electa.registry.v1.VoterRow;
 import io.electa.registry.v1.VoterRows;
+import io.electa.scenario.SyntheticVoter;
+import io.electa.scenario.VoterGenerator;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;

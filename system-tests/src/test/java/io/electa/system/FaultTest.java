@@ -8,6 +8,7 @@ import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
 import io.electa.client.ledger.LedgerVerifier;
 import io.electa.client.ledger.Verification;
 import io.electa.common.v1.Date;
+import io.electa.local.EmbeddedDatabase;
 import io.electa.registry.v1.ClosePollsRequest;
 import io.electa.registry.v1.CreateDistrictRequest;
 import io.electa.registry.v1.CreateElectionRequest;
@@ -16,7 +17,6 @@ import io.electa.registry.v1.GetTurnoutRequest;
 import io.electa.registry.v1.ImportHeader;
 import io.electa.registry.v1.ImportReport;
 import io.electa.registry.v1.ImportStationsRequest;
-import io.electa.registry.v1.ImportStationsResponse;
 import io.electa.registry.v1.ImportVotersRequest;
 import io.electa.registry.v1.ImportVotersResponse;
 import io.electa.registry.v1.MarkVotedRequest;
@@ -55,8 +55,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,7 +81,7 @@ class FaultTest {
     private static final Set<Status.Code> ALLOWED = EnumSet.of(Status.Code.OK, Status.Code.UNAVAILABLE,
             Status.Code.DEADLINE_EXCEEDED);
 
-    private static PrivateDatabase database;
+    private static EmbeddedDatabase database;
     private static LocalService registry;
     private static LocalService tally;
     private static ManagedChannel registryChannel;
@@ -95,7 +95,7 @@ class FaultTest {
             Path log = Path.of("target", module + "-process.log");
             LOG_START.put(module, Files.exists(log) ? Files.size(log) : 0L);
         }
-        database = PrivateDatabase.start(List.of("registry", "tally"));
+        database = EmbeddedDatabase.start(Files.createTempDirectory("electa-pg"), List.of("registry", "tally"));
         registry = LocalService.registry(database.address("registry"));
         tally = LocalService.tally(database.address("tally"), registry.port());
         registryChannel = Suite.channel(registry.port());
@@ -108,7 +108,7 @@ class FaultTest {
         tallyChannel.shutdownNow();
         tally.close();
         registry.close();
-        database.close();
+        database.delete();
     }
 
     @Test

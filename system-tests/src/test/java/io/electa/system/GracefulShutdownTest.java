@@ -2,9 +2,10 @@ package io.electa.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.electa.local.EmbeddedDatabase;
+import io.electa.registry.v1.CreateDistrictRequest;
 import io.electa.registry.v1.CreateElectionRequest;
 import io.electa.registry.v1.CreateStationRequest;
-import io.electa.registry.v1.CreateDistrictRequest;
 import io.electa.registry.v1.FreezeRollRequest;
 import io.electa.registry.v1.ImportHeader;
 import io.electa.registry.v1.ImportVotersRequest;
@@ -46,7 +47,8 @@ class GracefulShutdownTest {
 
     @Test
     void sigtermLetsCallsInFlightFinishAndRefusesNewOnes() throws Exception {
-        try (PrivateDatabase database = PrivateDatabase.start(List.of("registry"))) {
+        EmbeddedDatabase database = EmbeddedDatabase.start(Files.createTempDirectory("electa-pg"), List.of("registry"));
+        try {
             LocalService registry = LocalService.registry(database.address("registry"));
             long logStart = logSize();
             ManagedChannel channel = Suite.channel(registry.port());
@@ -88,6 +90,8 @@ class GracefulShutdownTest {
             }
             String log = newLog(logStart);
             assertThat(log).contains("every call in flight has finished").doesNotContain("\"level\":\"ERROR\"");
+        } finally {
+            database.delete();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.electa.testing;
 
+import io.electa.local.ServiceProcess;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

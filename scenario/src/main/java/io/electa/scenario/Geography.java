@@ -1,14 +1,14 @@
-package io.electa.benchmarks;
+package io.electa.scenario;
 
 /**
  * The benchmark's districts and polling stations: their codes, and which district each station
  * belongs to. Stations are dealt to districts in contiguous blocks of nearly equal size.
  */
-final class Geography {
+public final class Geography {
     private final String[] districtCodes;
     private final String[] stationCodes;
 
-    Geography(int districts, int stations) {
+    public Geography(int districts, int stations) {
         if (districts < 1 || stations < districts) {
             throw new IllegalArgumentException("need at least one district and one station per district");
         }
@@ -22,24 +22,24 @@ final class Geography {
         }
     }
 
-    int districts() {
+    public int districts() {
         return districtCodes.length;
     }
 
-    int stations() {
+    public int stations() {
         return stationCodes.length;
     }
 
-    String districtCode(int district) {
+    public String districtCode(int district) {
         return districtCodes[district];
     }
 
-    String stationCode(int station) {
+    public String stationCode(int station) {
         return stationCodes[station];
     }
 
     /** The district of a station (0-based numbers). */
-    int districtOf(int station) {
+    public int districtOf(int station) {
         return (int) ((long) station * districtCodes.length / stationCodes.length);
     }
 }

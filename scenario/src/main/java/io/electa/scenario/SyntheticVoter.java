@@ -1,8 +1,8 @@
-package io.electa.benchmarks;
+package io.electa.scenario;
 
 import java.time.LocalDate;
 
 /** One generated voter, in the shape of a row of the registry's {@code voter} table. */
-record SyntheticVoter(String nationalId, String familyName, String givenName, LocalDate dateOfBirth,
+public record SyntheticVoter(String nationalId, String familyName, String givenName, LocalDate dateOfBirth,
         String stationCode) {
 }

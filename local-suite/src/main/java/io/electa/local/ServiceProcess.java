@@ -1,4 +1,4 @@
-package io.electa.testing;
+package io.electa.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,8 +71,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The packaged jar of {@code module}, looked for from the working directory upwards. */
+    /**
+     * The packaged jar of {@code module}: under the repository named by the system property
+     * {@code electa.root} (bin/electa sets it), else looked for from the working directory upwards.
+     */
     public static Path jarOf(String module) {
+        String root = System.getProperty("electa.root");
+        if (root != null) {
+            return Path.of(root, module, "target/quarkus-app/quarkus-run.jar");
+        }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path jar = dir.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
             if (Files.isRegularFile(jar)) {
@@ -119,16 +126,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Kills the process at once (SIGKILL), as a crash would: nothing is finished or flushed. */
     public void kill() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook runs anyway.
-        }
+        removeHook(killOnExit);
         try {
             process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Leaves stopping at exit to the caller (a suite that stops its parts in order). */
+    void detachExitHook() {
+        removeHook(killOnExit);
     }
 
     /** Whether the process still runs. */
@@ -139,11 +147,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Stops the process with SIGTERM (a graceful shutdown), SIGKILL only after a grace period. */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook runs anyway.
-        }
+        removeHook(killOnExit);
         if (!process.isAlive()) {
             return;
         }
@@ -185,5 +189,13 @@ public final class ServiceProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException(name + " not ready within " + START_TIMEOUT + "; see " + log);
+    }
+
+    static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs anyway.
+        }
     }
 }

@@ -1,0 +1,168 @@
+package io.electa.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * The whole suite on one machine: PostgreSQL (the embedded one in {@code home}/pg unless a server
+ * is given) and the three packaged services as child processes on their ports, each against its
+ * own database. Closing stops the services gracefully (SIGTERM), then the database.
+ */
+public final class LocalSuite implements AutoCloseable {
+    /** The databases the services use, by service. */
+    public static final Map<String, String> DATABASES = Map.of(
+            "registry-service", "electa_registry", "tally-service", "electa_tally",
+            "observer-service", "electa_observer");
+
+    private final Settings settings;
+    private final EmbeddedDatabase embedded;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Thread stopOnExit = new Thread(this::close, "stop-electa");
+
+    /**
+     * Where and how the suite runs.
+     *
+     * @param home the local data folder (embedded database, badge key, logs)
+     * @param server host:port of a PostgreSQL server to use, or null for the embedded one
+     * @param ports the services' ports: registry, tally, observer
+     */
+    public record Settings(Path home, String server, int registryPort, int tallyPort, int observerPort) {
+        public static Settings defaults(Path home, String server) {
+            return new Settings(home, server, 9081, 9082, 9083);
+        }
+    }
+
+    private LocalSuite(Settings settings, EmbeddedDatabase embedded) {
+        this.settings = settings;
+        this.embedded = embedded;
+    }
+
+    /** Starts the database (unless given) and the three services, reporting each step to {@code progress}. */
+    public static LocalSuite start(Settings settings, Consumer<String> progress) {
+        EmbeddedDatabase embedded = null;
+        if (settings.server() == null) {
+            progress.accept("starting PostgreSQL (embedded, data in " + settings.home().resolve("pg") + ")");
+            embedded = EmbeddedDatabase.start(settings.home().resolve("pg"), List.copyOf(DATABASES.values()));
+        }
+        LocalSuite suite = new LocalSuite(settings, embedded);
+        try {
+            suite.launchServices(progress);
+            suite.stopInOrderOnExit();
+            return suite;
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    public String registryAddress() {
+        return "localhost:" + settings.registryPort();
+    }
+
+    public String tallyAddress() {
+        return "localhost:" + settings.tallyPort();
+    }
+
+    public String observerAddress() {
+        return "localhost:" + settings.observerPort();
+    }
+
+    /** Where PostgreSQL listens: host:port. */
+    public String databaseServer() {
+        return settings.server() != null ? settings.server() : "127.0.0.1:" + embedded.port();
+    }
+
+    /** Whether every service process still runs. */
+    public boolean isAlive() {
+        return services.stream().allMatch(ServiceProcess::isAlive);
+    }
+
+    @Override
+    public synchronized void close() {
+        ServiceProcess.removeHook(stopOnExit);
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        services.clear();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    /** One exit hook for the whole suite: the services drain and stop first, then the database. */
+    private void stopInOrderOnExit() {
+        services.forEach(ServiceProcess::detachExitHook);
+        if (embedded != null) {
+            embedded.detachExitHook();
+        }
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+    }
+
+    private void launchServices(Consumer<String> progress) {
+        String key = badgeKey();
+        Path logs = settings.home().resolve("logs");
+        Map<String, Map<String, String>> env = new HashMap<>();
+        env.put("registry-service", Map.of());
+        env.put("tally-service", Map.of("ELECTA_REGISTRY_PORT", Integer.toString(settings.registryPort())));
+        env.put("observer-service", Map.of("ELECTA_REGISTRY_PORT", Integer.toString(settings.registryPort()),
+                "ELECTA_TALLY_PORT", Integer.toString(settings.tallyPort()), "ELECTA_BADGE_SIGNING_KEY", key));
+        Map<String, Integer> ports = Map.of("registry-service", settings.registryPort(),
+                "tally-service", settings.tallyPort(), "observer-service", settings.observerPort());
+        progress.accept("starting the registry, the tally and the observer service (logs in " + logs + ")");
+        List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
+        for (String module : List.of("registry-service", "tally-service", "observer-service")) {
+            Map<String, String> variables = new HashMap<>(env.get(module));
+            variables.put("ELECTA_DB", databaseServer() + "/" + DATABASES.get(module));
+            starting.add(CompletableFuture.supplyAsync(() -> ServiceProcess.launch(module, ServiceProcess.jarOf(module),
+                    List.of(module.equals("registry-service") ? "-Xmx512m" : "-Xmx256m"), variables, ports.get(module),
+                    logs.resolve(module + ".log"))));
+        }
+        RuntimeException failed = null;
+        for (CompletableFuture<ServiceProcess> service : starting) {
+            try {
+                services.add(service.join());
+            } catch (CompletionException e) {
+                failed = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /** The observer's badge-signing key: ELECTA_BADGE_SIGNING_KEY, or one made once and kept in home. */
+    private String badgeKey() {
+        String given = System.getenv("ELECTA_BADGE_SIGNING_KEY");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        Path file = settings.home().resolve("badge-signing-key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(settings.home());
+                String key = Base64.getEncoder().encodeToString(
+                        KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded());
+                Files.writeString(file, key);
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 is missing from this JVM", e);
+        }
+    }
+}

@@ -9,6 +9,7 @@ import io.electa.cli.command.Ledger;
 import io.electa.cli.command.Mark;
 import io.electa.cli.command.Observers;
 import io.electa.cli.command.Organisations;
+import io.electa.cli.command.PollBook;
 import io.electa.cli.command.Polls;
 import io.electa.cli.command.Protocols;
 import io.electa.cli.command.Results;
@@ -27,8 +28,8 @@ import picocli.CommandLine;
 @Command(name = "electa", mixinStandardHelpOptions = true, version = "electa 1.0.0",
         description = "The back office of a central election commission: every task over gRPC.",
         subcommands = {Up.class, Demo.class, Elections.class, Districts.class, Stations.class, Voters.class,
-                WhereDoIVote.class, Roll.class, Polls.class, Mark.class, Certificates.class, Turnout.class,
-                Candidates.class, Protocols.class, Results.class, Ledger.class, Organisations.class,
+                WhereDoIVote.class, Roll.class, Polls.class, Mark.class, PollBook.class, Certificates.class,
+                Turnout.class, Candidates.class, Protocols.class, Results.class, Ledger.class, Organisations.class,
                 Observers.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed outside the services (a file, a row)", "2:wrong command line",
@@ -67,9 +68,6 @@ public final class Electa implements Runnable {
     }
 
     public static void main(String[] args) {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

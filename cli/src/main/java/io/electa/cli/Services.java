@@ -1,6 +1,7 @@
 package io.electa.cli;
 
 import io.electa.observer.v1.ObserverServiceGrpc;
+import io.electa.registry.v1.PollBookServiceGrpc;
 import io.electa.registry.v1.RegistryServiceGrpc;
 import io.electa.registry.v1.RollImportServiceGrpc;
 import io.electa.tally.v1.TallyServiceGrpc;
@@ -50,6 +51,17 @@ public final class Services implements AutoCloseable {
     /** The tally for many calls in flight (the demo's stations reporting), each with the deadline. */
     public TallyServiceGrpc.TallyServiceFutureStub tallyFutures() {
         return TallyServiceGrpc.newFutureStub(tallyChannel()).withDeadlineAfter(DEADLINE.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** The registry's poll book service (streams: no deadline, the upload paces itself). */
+    public PollBookServiceGrpc.PollBookServiceStub pollBooks() {
+        return PollBookServiceGrpc.newStub(registryChannel());
+    }
+
+    /** The registry's poll book service for reads, with the deadline. */
+    public PollBookServiceGrpc.PollBookServiceBlockingStub pollBookReads() {
+        return PollBookServiceGrpc.newBlockingStub(registryChannel()).withDeadlineAfter(DEADLINE.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 

@@ -110,7 +110,7 @@ class CountCommandsTest {
         expectOk("candidates", "define", "-e", id, "samples/candidates.csv");
         expectOk("roll", "freeze", "-e", id);
         expectOk("polls", "open", "-e", id);
-        expectOk("mark", "-e", id, "--file", "samples/marks.csv");
+        expectOk("pollbook", "sync", "-e", id, "samples/marks.csv");
         expectOk("polls", "close", "-e", id);
         return id;
     }

@@ -43,22 +43,34 @@ public final class VoterGenerator {
 
     /** Voter number {@code index}, always the same for the same seed. */
     public SyntheticVoter voter(long index) {
-        if (index < 0 || index >= count) {
-            throw new IndexOutOfBoundsException(index);
-        }
+        requireVoter(index);
         long a = mix(seed, 2 * index);
         long b = mix(seed, 2 * index + 1);
-        int payload = (int) ((index * ID_STRIDE + idOffset) % ID_SPACE);
+        int payload = payload(index);
         LocalDate birth = LocalDate.ofEpochDay(oldestBirthDay + Long.remainderUnsigned(a >>> 32, birthDays));
         String station = geography.stationCode((int) Long.remainderUnsigned(b, geography.stations()));
         return new SyntheticVoter(NationalId.of(payload), Names.family(a), Names.given(a >>> 20), birth, station);
     }
 
-    /** The number of voter {@code index}'s station in the geography (cheaper than {@link #voter}). */
-    public int stationNumber(long index) {
+    /** Voter {@code index}'s national ID alone (cheaper than {@link #voter}). */
+    public String nationalId(long index) {
+        requireVoter(index);
+        return NationalId.of(payload(index));
+    }
+
+    private void requireVoter(long index) {
         if (index < 0 || index >= count) {
             throw new IndexOutOfBoundsException(index);
         }
+    }
+
+    private int payload(long index) {
+        return (int) ((index * ID_STRIDE + idOffset) % ID_SPACE);
+    }
+
+    /** The number of voter {@code index}'s station in the geography (cheaper than {@link #voter}). */
+    public int stationNumber(long index) {
+        requireVoter(index);
         return (int) Long.remainderUnsigned(mix(seed, 2 * index + 1), geography.stations());
     }
 

@@ -3,14 +3,14 @@ package io.electa.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Descriptors.MethodDescriptor;
+import com.google.protobuf.DynamicMessage;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
-import io.electa.common.v1.FieldViolationReason;
-import io.electa.registry.v1.ImportHeader;
-import io.grpc.Channel;
 import grpc.health.v1.HealthGrpc;
 import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
 import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
+import io.electa.common.v1.FieldViolationReason;
+import io.grpc.Channel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,15 +71,26 @@ class HostileInputTest {
         return calls;
     }
 
-    /** A well-formed header (election that does not exist) as the first message of an import. */
+    /**
+     * A well-formed header naming an election that does not exist, as the first message of a
+     * client stream (an import, a poll book): whatever its header type, its election_id is
+     * "no-such-election" and its other strings are well-formed.
+     */
     private static byte[] headerMessage(MethodDescriptor method) {
         var field = method.getInputType().findFieldByName("header");
-        ImportHeader header = ImportHeader.newBuilder().setElectionId("no-such-election")
-                .setRequestId("hostile-" + method.getName()).build();
+        var header = DynamicMessage.newBuilder(field.getMessageType());
+        for (var headerField : field.getMessageType().getFields()) {
+            switch (headerField.getName()) {
+                case "election_id" -> header.setField(headerField, "no-such-election");
+                case "request_id" -> header.setField(headerField, "hostile-" + method.getName());
+                case "station_code" -> header.setField(headerField, "S1");
+                default -> throw new IllegalStateException("a header field the test does not know: " + headerField);
+            }
+        }
         var out = new java.io.ByteArrayOutputStream();
         try {
             var coded = com.google.protobuf.CodedOutputStream.newInstance(out);
-            coded.writeMessage(field.getNumber(), header);
+            coded.writeMessage(field.getNumber(), header.build());
             coded.flush();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

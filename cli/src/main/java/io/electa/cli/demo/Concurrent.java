@@ -4,6 +4,7 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.SettableFuture;
 import io.electa.cli.Services;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +39,23 @@ final class Concurrent {
             Throwable failure = failed.get();
             throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
         }
+    }
+
+    /** {@link #run} for calls that answer with a CompletableFuture (client streams). */
+    static <T, A> void runStreams(Iterator<T> tasks, int inFlight, Function<T, CompletableFuture<A>> call,
+            LongConsumer done) {
+        run(tasks, inFlight, task -> {
+            SettableFuture<A> answer = SettableFuture.create();
+            call.apply(task).whenComplete((value, failure) -> {
+                if (failure != null) {
+                    answer.setException(failure instanceof java.util.concurrent.CompletionException
+                            && failure.getCause() != null ? failure.getCause() : failure);
+                } else {
+                    answer.set(value);
+                }
+            });
+            return answer;
+        }, done);
     }
 
     private static <T, A> void send(T task, Function<T, ListenableFuture<A>> call, Semaphore window,

@@ -68,9 +68,9 @@ final class DemoRoll {
         return offsets[station + 1] - offsets[station];
     }
 
-    /** The {@code k}-th voter of station {@code s}. */
-    SyntheticVoter voter(int station, int k) {
-        return voters.voter(byStation[offsets[station] + k]);
+    /** The national ID of the {@code k}-th voter of station {@code s}. */
+    String nationalId(int station, int k) {
+        return voters.nationalId(byStation[offsets[station] + k]);
     }
 
     Path writeStations(Path file) {

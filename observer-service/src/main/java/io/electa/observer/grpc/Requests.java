@@ -7,7 +7,6 @@ import io.electa.observer.domain.Application;
 import io.electa.observer.domain.Organisation;
 import io.electa.observer.domain.Person;
 import io.electa.observer.domain.ReportFiling;
-import io.electa.observer.repository.PageKeys;
 import io.electa.observer.v1.ApplyForAccreditationRequest;
 import io.electa.observer.v1.ChecklistAnswer;
 import io.electa.observer.v1.CreateOrganisationRequest;
@@ -112,8 +111,8 @@ final class Requests {
 
     /** The composite key after which a page starts (empty for the first page). */
     static List<String> afterKey(String pageToken, int parts, Predicate<List<String>> wellFormed, Violations v) {
-        List<String> key = PageKeys.split(Pages.afterKey(pageToken, v), parts);
-        boolean ok = key != null && (key.isEmpty() || wellFormed.test(key));
+        List<String> key = Pages.afterKeys(pageToken, parts, v);
+        boolean ok = key.isEmpty() || wellFormed.test(key);
         v.check(ok, "page_token", FieldViolationReason.MALFORMED, "is not a token this service issued");
         return ok ? key : List.of();
     }

@@ -4,6 +4,7 @@ import io.electa.observer.domain.Accreditation;
 import io.electa.observer.domain.AccreditationStatus;
 import io.electa.support.domain.NotFoundException;
 import io.electa.support.domain.Page;
+import io.electa.support.domain.PageKeys;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

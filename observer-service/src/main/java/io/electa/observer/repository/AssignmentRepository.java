@@ -2,6 +2,7 @@ package io.electa.observer.repository;
 
 import io.electa.observer.domain.Assignment;
 import io.electa.support.domain.Page;
+import io.electa.support.domain.PageKeys;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

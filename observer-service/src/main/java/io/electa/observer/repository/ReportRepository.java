@@ -5,6 +5,7 @@ import io.electa.observer.domain.Incident;
 import io.electa.observer.domain.Report;
 import io.electa.observer.domain.ReportAnswer;
 import io.electa.support.domain.Page;
+import io.electa.support.domain.PageKeys;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

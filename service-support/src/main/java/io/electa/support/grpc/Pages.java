@@ -2,9 +2,11 @@ package io.electa.support.grpc;
 
 import io.electa.common.v1.FieldViolationReason;
 import io.electa.support.domain.Page;
+import io.electa.support.domain.PageKeys;
 import io.electa.support.domain.Violations;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * page_size and page_token. The contract bounds both (electa.common.v1 page_size and page_token
@@ -38,6 +40,17 @@ public final class Pages {
             violations.check(false, "page_token", FieldViolationReason.MALFORMED, NOT_OURS);
             return "";
         }
+    }
+
+    /**
+     * The composite key of {@code parts} parts after which the page starts (see {@link PageKeys});
+     * empty for the first page and for a token that is not such a key (then a violation).
+     */
+    public static List<String> afterKeys(String pageToken, int parts, Violations violations) {
+        String after = afterKey(pageToken, violations);
+        List<String> key = PageKeys.split(after, parts);
+        violations.check(key != null, "page_token", FieldViolationReason.MALFORMED, NOT_OURS);
+        return key == null ? List.of() : key;
     }
 
     public static String nextToken(Page<?> page) {

@@ -1,4 +1,4 @@
-package io.electa.observer.repository;
+package io.electa.support.domain;
 
 import java.util.List;
 

@@ -15,11 +15,14 @@ import io.electa.cli.command.Protocols;
 import io.electa.cli.command.Results;
 import io.electa.cli.command.Roll;
 import io.electa.cli.command.Stations;
+import io.electa.cli.command.Token;
 import io.electa.cli.command.Turnout;
 import io.electa.cli.command.Up;
 import io.electa.cli.command.Voters;
 import io.electa.cli.command.WhereDoIVote;
+import io.electa.local.LocalSuite;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
@@ -30,7 +33,7 @@ import picocli.CommandLine;
         subcommands = {Up.class, Demo.class, Elections.class, Districts.class, Stations.class, Voters.class,
                 WhereDoIVote.class, Roll.class, Polls.class, Mark.class, PollBook.class, Certificates.class,
                 Turnout.class, Candidates.class, Protocols.class, Results.class, Ledger.class, Organisations.class,
-                Observers.class, CommandLine.HelpCommand.class},
+                Observers.class, Token.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed outside the services (a file, a row)", "2:wrong command line",
                 "3:INVALID_ARGUMENT", "4:NOT_FOUND", "5:ALREADY_EXISTS", "6:FAILED_PRECONDITION",
@@ -39,8 +42,16 @@ import picocli.CommandLine;
 public final class Electa implements Runnable {
     @Mixin
     Endpoints endpoints;
+    @Mixin
+    Credentials credentials;
 
+    private Path localHome = LocalRun.defaultHome();
     private Services services;
+
+    /** The data folder of the local run this invocation starts or joins (its signing key); before services(). */
+    public synchronized void useLocalHome(Path home) {
+        this.localHome = home;
+    }
 
     /** Where the services listen, as given on the command line or in the environment. */
     public Endpoints endpoints() {
@@ -50,7 +61,7 @@ public final class Electa implements Runnable {
     /** The services this invocation talks to (connected on first use). */
     public synchronized Services services() {
         if (services == null) {
-            services = new Services(endpoints);
+            services = new Services(endpoints, credentials.interceptor(LocalSuite.keys(localHome)));
         }
         return services;
     }

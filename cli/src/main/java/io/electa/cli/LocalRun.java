@@ -27,9 +27,11 @@ public final class LocalRun {
 
     /** The local data folder. */
     public Path home() {
-        if (home != null) {
-            return home.toAbsolutePath();
-        }
+        return home != null ? home.toAbsolutePath() : defaultHome();
+    }
+
+    /** The local data folder when none is given: $ELECTA_HOME, else .electa in the repository. */
+    public static Path defaultHome() {
         String variable = System.getenv("ELECTA_HOME");
         if (variable != null && !variable.isBlank()) {
             return Path.of(variable).toAbsolutePath();

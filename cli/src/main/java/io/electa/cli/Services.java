@@ -5,6 +5,7 @@ import io.electa.registry.v1.PollBookServiceGrpc;
 import io.electa.registry.v1.RegistryServiceGrpc;
 import io.electa.registry.v1.RollImportServiceGrpc;
 import io.electa.tally.v1.TallyServiceGrpc;
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -29,12 +30,15 @@ public final class Services implements AutoCloseable {
             Status.Code.ABORTED);
 
     private final Endpoints endpoints;
+    private final ClientInterceptor caller;
     private ManagedChannel registryChannel;
     private ManagedChannel tallyChannel;
     private ManagedChannel observerChannel;
 
-    public Services(Endpoints endpoints) {
+    /** The services at {@code endpoints}, every call through {@code caller} (its credentials; null: none). */
+    public Services(Endpoints endpoints, ClientInterceptor caller) {
         this.endpoints = endpoints;
+        this.caller = caller;
     }
 
     public RegistryServiceGrpc.RegistryServiceBlockingStub registry() {
@@ -152,8 +156,10 @@ public final class Services implements AutoCloseable {
         return observerChannel;
     }
 
-    private static ManagedChannel channel(String hostPort) {
-        return ManagedChannelBuilder.forTarget(hostPort).usePlaintext().maxInboundMessageSize(64 << 20).build();
+    private ManagedChannel channel(String hostPort) {
+        ManagedChannelBuilder<?> builder = ManagedChannelBuilder.forTarget(hostPort).usePlaintext()
+                .maxInboundMessageSize(64 << 20);
+        return (caller == null ? builder : builder.intercept(caller)).build();
     }
 
     private static void sleep(long millis) {

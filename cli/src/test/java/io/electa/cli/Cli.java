@@ -1,6 +1,7 @@
 package io.electa.cli;
 
 import io.electa.testing.LocalService;
+import io.electa.testing.TestTokens;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ final class Cli {
     /** The endpoint flags of the suite. */
     List<String> endpoints() {
         return List.of("--registry", "localhost:" + registry.port(), "--tally", "localhost:" + tally.port(),
-                "--observer", "localhost:" + observer.port());
+                "--observer", "localhost:" + observer.port(), "--signing-keys", TestTokens.FOLDER.toString());
     }
 
     /** Runs `electa ARGS` exactly as given. */

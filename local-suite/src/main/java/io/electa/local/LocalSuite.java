@@ -1,5 +1,6 @@
 package io.electa.local;
 
+import io.electa.client.auth.LocalTokenKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -114,6 +115,7 @@ public final class LocalSuite implements AutoCloseable {
     private void launchServices(Consumer<String> progress) {
         String key = badgeKey();
         Path logs = settings.home().resolve("logs");
+        Map<String, String> tokens = tokenKeys();
         Map<String, Map<String, String>> env = new HashMap<>();
         env.put("registry-service", Map.of());
         env.put("tally-service", Map.of("ELECTA_REGISTRY_PORT", Integer.toString(settings.registryPort())));
@@ -125,6 +127,7 @@ public final class LocalSuite implements AutoCloseable {
         List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
         for (String module : List.of("registry-service", "tally-service", "observer-service")) {
             Map<String, String> variables = new HashMap<>(env.get(module));
+            variables.putAll(tokens);
             variables.put("ELECTA_DB", databaseServer() + "/" + DATABASES.get(module));
             starting.add(CompletableFuture.supplyAsync(() -> ServiceProcess.launch(module, ServiceProcess.jarOf(module),
                     List.of(module.equals("registry-service") ? "-Xmx512m" : "-Xmx256m"), variables, ports.get(module),
@@ -141,6 +144,28 @@ public final class LocalSuite implements AutoCloseable {
         if (failed != null) {
             throw failed;
         }
+    }
+
+    /**
+     * What the services trust to sign bearer tokens: the identity provider given in the environment
+     * (ELECTA_TOKEN_KEYS or ELECTA_TOKEN_KEYS_URL, passed on as they are), or else this run's own
+     * key, made once in home/keys, with which `electa token issue`, the demo and the command line
+     * sign (its public half only goes to the services).
+     */
+    private Map<String, String> tokenKeys() {
+        for (String given : List.of("ELECTA_TOKEN_KEYS", "ELECTA_TOKEN_KEYS_URL")) {
+            String value = System.getenv(given);
+            if (value != null && !value.isBlank()) {
+                return Map.of();
+            }
+        }
+        return Map.of("ELECTA_TOKEN_KEYS", LocalTokenKeys.in(keys(settings.home())).publicKeys(),
+                "ELECTA_TOKEN_ISSUER", LocalTokenKeys.LOCAL_ISSUER);
+    }
+
+    /** Where a local run in {@code home} keeps its token signing key. */
+    public static Path keys(Path home) {
+        return home.resolve("keys");
     }
 
     /** The observer's badge-signing key: ELECTA_BADGE_SIGNING_KEY, or one made once and kept in home. */

@@ -1,5 +1,6 @@
 package io.electa.observer;
 
+import io.electa.testing.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
@@ -62,7 +63,8 @@ public abstract class ObserverTestSupport {
     protected static synchronized ObserverServiceGrpc.ObserverServiceBlockingStub observer() {
         if (observerChannel == null) {
             int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-            observerChannel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+            observerChannel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext()
+                    .intercept(TestTokens.acting()).build();
         }
         return ObserverServiceGrpc.newBlockingStub(observerChannel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
@@ -70,7 +72,7 @@ public abstract class ObserverTestSupport {
     private static synchronized ManagedChannel registryChannel() {
         if (registryChannel == null) {
             registryChannel = ManagedChannelBuilder.forAddress("localhost", RegistryResource.registry().port())
-                    .usePlaintext().build();
+                    .usePlaintext().intercept(TestTokens.acting()).build();
         }
         return registryChannel;
     }
@@ -113,7 +115,7 @@ public abstract class ObserverTestSupport {
     private static synchronized TallyServiceGrpc.TallyServiceBlockingStub tally() {
         if (tallyChannel == null) {
             tallyChannel = ManagedChannelBuilder.forAddress("localhost", RegistryResource.tally().port())
-                    .usePlaintext().build();
+                    .usePlaintext().intercept(TestTokens.acting()).build();
         }
         return TallyServiceGrpc.newBlockingStub(tallyChannel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }

@@ -1,5 +1,6 @@
 package io.electa.registry;
 
+import io.electa.testing.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.electa.common.v1.Date;
@@ -46,7 +47,8 @@ public abstract class RegistryTestSupport {
     protected static synchronized ManagedChannel channel() {
         if (channel == null) {
             int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-            channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+            channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext()
+                    .intercept(TestTokens.acting()).build();
         }
         return channel;
     }

@@ -2,10 +2,13 @@ package io.electa.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.electa.client.auth.LocalTokenKeys;
+import io.electa.client.auth.SigningCaller;
 import io.electa.local.ServiceProcess;
 import io.electa.registry.v1.ListElectionsRequest;
 import io.electa.registry.v1.RegistryServiceGrpc;
 import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -38,8 +41,11 @@ class ElectaUpTest {
             awaitLine(out, "The suite is up", Duration.ofMinutes(3), up);
             assertThat(Files.readString(out)).contains("registry  localhost:" + registry, "tally     localhost:" + tally,
                     "observer  localhost:" + observer, "database  127.0.0.1:");
-            ManagedChannel channel = Suite.channel(registry);
-            RegistryServiceGrpc.newBlockingStub(channel).listElections(ListElectionsRequest.getDefaultInstance());
+            ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", registry).usePlaintext()
+                    .intercept(new SigningCaller(LocalTokenKeys.in(home.resolve("keys"))
+                            .signer(LocalTokenKeys.LOCAL_ISSUER), "up-test")).build();
+            assertThat(RegistryServiceGrpc.newBlockingStub(channel).listElections(ListElectionsRequest
+                    .getDefaultInstance())).as("tokens signed with the run's own key verify").isNotNull();
             channel.shutdownNow();
             assertThat(Files.exists(home.resolve("pg/postmaster.pid"))).isTrue();
 

@@ -4,12 +4,14 @@ import com.google.protobuf.Descriptors;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import io.grpc.CallCredentials;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
+import io.grpc.protobuf.ProtoMethodDescriptorSupplier;
 import io.grpc.protobuf.StatusProto;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -87,14 +89,44 @@ final class RawCall {
                         method.getName()))
                 .setRequestMarshaller(BYTES)
                 .setResponseMarshaller(BYTES)
+                .setSchemaDescriptor(new Schema(method))
                 .build();
+    }
+
+    /** The contract's description of the method, as generated stubs carry it (their access option included). */
+    private record Schema(Descriptors.MethodDescriptor method) implements ProtoMethodDescriptorSupplier {
+        @Override
+        public Descriptors.MethodDescriptor getMethodDescriptor() {
+            return method;
+        }
+
+        @Override
+        public Descriptors.ServiceDescriptor getServiceDescriptor() {
+            return method.getService();
+        }
+
+        @Override
+        public Descriptors.FileDescriptor getFileDescriptor() {
+            return method.getFile();
+        }
     }
 
     /** Sends {@code messages}, half-closes, and waits up to {@code deadline} (plus slack) for the end. */
     static Answer call(Channel channel, Descriptors.MethodDescriptor method, List<byte[]> messages,
             Duration deadline) {
+        return call(channel, method, messages, deadline, CallOptions.DEFAULT);
+    }
+
+    /** As {@link #call}, presenting {@code credentials} instead of what the channel's caller would. */
+    static Answer call(Channel channel, Descriptors.MethodDescriptor method, List<byte[]> messages,
+            Duration deadline, CallCredentials credentials) {
+        return call(channel, method, messages, deadline, CallOptions.DEFAULT.withCallCredentials(credentials));
+    }
+
+    private static Answer call(Channel channel, Descriptors.MethodDescriptor method, List<byte[]> messages,
+            Duration deadline, CallOptions options) {
         ClientCall<byte[], byte[]> call = channel.newCall(descriptor(method),
-                CallOptions.DEFAULT.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS));
+                options.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS));
         List<byte[]> received = new ArrayList<>();
         CompletableFuture<Answer> done = new CompletableFuture<>();
         call.start(new ClientCall.Listener<>() {

@@ -1,5 +1,6 @@
 package io.electa.system;
 
+import io.electa.testing.TestTokens;
 import io.electa.testing.LocalService;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -44,7 +45,7 @@ final class Suite {
     }
 
     static ManagedChannel channel(int port) {
-        return ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
+        return ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().intercept(TestTokens.acting())
                 .maxInboundMessageSize(32 << 20).build();
     }
 

@@ -1,5 +1,6 @@
 package io.electa.tally;
 
+import io.electa.testing.TestTokens;
 import io.electa.common.v1.Date;
 import io.electa.registry.v1.ClosePollsRequest;
 import io.electa.registry.v1.CreateDistrictRequest;
@@ -55,7 +56,7 @@ public final class Scenario {
     /** A frozen election with {@code districts} districts of {@code stationsEach} stations. */
     public static Scenario frozen(int districts, int stationsEach) {
         ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", RealRegistry.process().port())
-                .usePlaintext().build();
+                .usePlaintext().intercept(TestTokens.acting()).build();
         String id = "t-" + UUID.randomUUID().toString().substring(0, 8) + "-" + ELECTIONS.incrementAndGet();
         Scenario s = new Scenario(id, channel);
         s.registry().createElection(CreateElectionRequest.newBuilder()

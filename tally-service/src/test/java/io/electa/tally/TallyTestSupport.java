@@ -1,5 +1,6 @@
 package io.electa.tally;
 
+import io.electa.testing.TestTokens;
 import io.electa.tally.v1.CandidateDefinition;
 import io.electa.tally.v1.CandidateVotes;
 import io.electa.tally.v1.DefineCandidatesRequest;
@@ -30,7 +31,8 @@ public abstract class TallyTestSupport {
     protected static synchronized TallyServiceGrpc.TallyServiceBlockingStub tally() {
         if (channel == null) {
             int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-            channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+            channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext()
+                    .intercept(TestTokens.acting()).build();
         }
         return TallyServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }

@@ -2,6 +2,7 @@ package io.electa.testing;
 
 import io.electa.local.ServiceProcess;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +47,10 @@ public final class LocalService implements AutoCloseable {
     }
 
     private static LocalService start(String module, Map<String, String> env) {
-        LocalService service = new LocalService(module, env);
+        Map<String, String> withTokens = new HashMap<>(env);
+        withTokens.put("ELECTA_TOKEN_KEYS", TestTokens.publicKeys());
+        withTokens.put("ELECTA_TOKEN_ISSUER", TestTokens.ISSUER);
+        LocalService service = new LocalService(module, Map.copyOf(withTokens));
         service.launch(true);
         return service;
     }

@@ -38,7 +38,9 @@ public final class Demo extends ElectaCommand {
     @Override
     public Integer call() {
         Scale scale = voters == null ? preset.scale : preset.scale.withVoters(voters);
-        Endpoints endpoints = ((Electa) spec.root().userObject()).endpoints();
+        Electa root = (Electa) spec.root().userObject();
+        Endpoints endpoints = root.endpoints();
+        root.useLocalHome(run.home());
         LocalSuite suite = null;
         if (!listening(endpoints.registryAddress())) {
             suite = LocalSuite.start(run.settings(endpoints), step -> {

@@ -21,6 +21,8 @@ import io.electa.support.domain.Violations;
 import io.electa.support.grpc.Pages;
 import io.electa.support.idempotency.Idempotency;
 import io.electa.common.v1.FieldViolationReason;
+import io.electa.support.access.Caller;
+import io.electa.support.access.TokenVerifier;
 import io.electa.support.inbound.InboundGuard;
 import io.grpc.ServerServiceDefinition;
 import io.quarkus.grpc.GrpcService;
@@ -52,10 +54,12 @@ public class ObserverGrpcService extends MutinyObserverServiceGrpc.ObserverServi
     private final RegistryClient registry;
     private final Idempotency idempotency;
     private final ServiceClock clock;
+    private final TokenVerifier tokens;
 
     public ObserverGrpcService(OrganisationService organisations, AccreditationService accreditations,
             BadgeService badges, DeploymentService deployment, ReportService reports, StatisticsService statistics,
-            RegistryClient registry, Idempotency idempotency, ServiceClock clock) {
+            RegistryClient registry, Idempotency idempotency, ServiceClock clock, TokenVerifier tokens) {
+        this.tokens = tokens;
         this.organisations = organisations;
         this.accreditations = accreditations;
         this.badges = badges;
@@ -69,7 +73,7 @@ public class ObserverGrpcService extends MutinyObserverServiceGrpc.ObserverServi
 
     @Override
     public ServerServiceDefinition bindService() {
-        return InboundGuard.guard(super.bindService());
+        return InboundGuard.guard(super.bindService(), tokens);
     }
 
     @Override
@@ -176,10 +180,11 @@ public class ObserverGrpcService extends MutinyObserverServiceGrpc.ObserverServi
 
     @Override
     public Uni<ApproveAccreditationResponse> approveAccreditation(ApproveAccreditationRequest request) {
+        String by = Caller.current().subject();
         return checked(() -> {
             UUID id = UUID.fromString(request.getAccreditationId());
             return mutation(request.getRequestId(), request, ApproveAccreditationResponse.parser(),
-                    () -> accreditations.approve(id, Callers.subject())
+                    () -> accreditations.approve(id, by)
                             .map(a -> ApproveAccreditationResponse.newBuilder()
                                     .setAccreditation(ProtoMapper.accreditation(a)).build()));
         });
@@ -187,10 +192,11 @@ public class ObserverGrpcService extends MutinyObserverServiceGrpc.ObserverServi
 
     @Override
     public Uni<RefuseAccreditationResponse> refuseAccreditation(RefuseAccreditationRequest request) {
+        String by = Caller.current().subject();
         return checked(() -> {
             UUID id = UUID.fromString(request.getAccreditationId());
             return mutation(request.getRequestId(), request, RefuseAccreditationResponse.parser(),
-                    () -> accreditations.refuse(id, request.getReason(), Callers.subject())
+                    () -> accreditations.refuse(id, request.getReason(), by)
                             .map(a -> RefuseAccreditationResponse.newBuilder()
                                     .setAccreditation(ProtoMapper.accreditation(a)).build()));
         });
@@ -233,6 +239,7 @@ public class ObserverGrpcService extends MutinyObserverServiceGrpc.ObserverServi
 
     @Override
     public Uni<AssignObserverResponse> assignObserver(AssignObserverRequest request) {
+        String by = Caller.current().subject();
         return checked(() -> {
             UUID id = UUID.fromString(request.getAccreditationId());
             return idempotency.orStoredAnswer(request.getRequestId(), request, AssignObserverResponse.parser(),
@@ -240,7 +247,7 @@ public class ObserverGrpcService extends MutinyObserverServiceGrpc.ObserverServi
                             .chain(a -> registry.station(a.electionId, request.getStationCode()))
                             .chain(station -> idempotency.once(request.getRequestId(), request,
                                     AssignObserverResponse.parser(),
-                                    () -> deployment.assign(id, station, Callers.subject())
+                                    () -> deployment.assign(id, station, by)
                                             .map(a -> AssignObserverResponse.newBuilder()
                                                     .setAssignment(ProtoMapper.assignment(a)).build()))));
         });

@@ -12,6 +12,7 @@ import io.electa.support.domain.Violations;
 import io.electa.support.grpc.GrpcErrors;
 import io.electa.support.grpc.Pages;
 import io.electa.support.grpc.Timestamps;
+import io.electa.support.access.TokenVerifier;
 import io.electa.support.inbound.InboundGuard;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
@@ -25,14 +26,16 @@ import java.util.List;
 @GrpcService
 public class PollBookGrpcService extends PollBookServiceGrpc.PollBookServiceImplBase {
     private final PollBooks pollBooks;
+    private final TokenVerifier tokens;
 
-    public PollBookGrpcService(PollBooks pollBooks) {
+    public PollBookGrpcService(PollBooks pollBooks, TokenVerifier tokens) {
+        this.tokens = tokens;
         this.pollBooks = pollBooks;
     }
 
     @Override
     public ServerServiceDefinition bindService() {
-        return InboundGuard.guard(super.bindService());
+        return InboundGuard.guard(super.bindService(), tokens);
     }
 
     @Override

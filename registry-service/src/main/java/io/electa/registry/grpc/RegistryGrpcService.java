@@ -15,6 +15,7 @@ import io.electa.support.domain.Violations;
 import io.electa.support.grpc.Pages;
 import io.electa.support.idempotency.Idempotency;
 import io.electa.support.idempotency.RequestKey;
+import io.electa.support.access.TokenVerifier;
 import io.electa.support.inbound.InboundGuard;
 import io.electa.common.v1.FieldViolationReason;
 import io.grpc.ServerServiceDefinition;
@@ -44,9 +45,12 @@ public class RegistryGrpcService extends MutinyRegistryServiceGrpc.RegistryServi
     private final MarkingService marking;
     private final TurnoutService turnout;
     private final Idempotency idempotency;
+    private final TokenVerifier tokens;
 
     public RegistryGrpcService(ElectionService elections, GeographyService geography, VoterService voters,
-            CertificateService certificates, MarkingService marking, TurnoutService turnout, Idempotency idempotency) {
+            CertificateService certificates, MarkingService marking, TurnoutService turnout, Idempotency idempotency,
+            TokenVerifier tokens) {
+        this.tokens = tokens;
         this.elections = elections;
         this.geography = geography;
         this.voters = voters;
@@ -58,7 +62,7 @@ public class RegistryGrpcService extends MutinyRegistryServiceGrpc.RegistryServi
 
     @Override
     public ServerServiceDefinition bindService() {
-        return InboundGuard.guard(super.bindService());
+        return InboundGuard.guard(super.bindService(), tokens);
     }
 
     @Override

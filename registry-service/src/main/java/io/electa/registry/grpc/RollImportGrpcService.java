@@ -14,6 +14,7 @@ import io.electa.registry.v1.RollImportServiceGrpc;
 import io.electa.registry.v1.StationRow;
 import io.electa.registry.v1.VoterRow;
 import io.electa.support.idempotency.StreamClaim;
+import io.electa.support.access.TokenVerifier;
 import io.electa.support.inbound.InboundGuard;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
@@ -34,9 +35,11 @@ public class RollImportGrpcService extends RollImportServiceGrpc.RollImportServi
     private final RollImports imports;
     private final Pool pool;
     private final Duration idleLimit;
+    private final TokenVerifier tokens;
 
     public RollImportGrpcService(RollImports imports, Pool pool,
-            @ConfigProperty(name = "electa.import.idle-limit") Duration idleLimit) {
+            @ConfigProperty(name = "electa.import.idle-limit") Duration idleLimit, TokenVerifier tokens) {
+        this.tokens = tokens;
         this.imports = imports;
         this.pool = pool;
         this.idleLimit = idleLimit;
@@ -44,7 +47,7 @@ public class RollImportGrpcService extends RollImportServiceGrpc.RollImportServi
 
     @Override
     public ServerServiceDefinition bindService() {
-        return InboundGuard.guard(super.bindService());
+        return InboundGuard.guard(super.bindService(), tokens);
     }
 
     @Override

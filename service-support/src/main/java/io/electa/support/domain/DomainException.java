@@ -11,7 +11,8 @@ import java.util.Map;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits NotFoundException, AlreadyExistsException, FailedPreconditionException,
-        InvalidArgumentException, UnavailableException, AbortedException {
+        InvalidArgumentException, UnavailableException, AbortedException, UnauthenticatedException,
+        PermissionDeniedException {
 
     private final String reason;
     private final Map<String, String> metadata;

@@ -13,6 +13,8 @@ import io.electa.support.domain.FailedPreconditionException;
 import io.electa.support.domain.FieldViolation;
 import io.electa.support.domain.InvalidArgumentException;
 import io.electa.support.domain.NotFoundException;
+import io.electa.support.domain.PermissionDeniedException;
+import io.electa.support.domain.UnauthenticatedException;
 import io.electa.support.domain.UnavailableException;
 import io.electa.support.domain.UniqueViolations;
 import io.grpc.Status;
@@ -106,6 +108,12 @@ public final class GrpcErrors {
         }
         if (domain instanceof AbortedException) {
             return Code.ABORTED;
+        }
+        if (domain instanceof UnauthenticatedException) {
+            return Code.UNAUTHENTICATED;
+        }
+        if (domain instanceof PermissionDeniedException) {
+            return Code.PERMISSION_DENIED;
         }
         return Code.INVALID_ARGUMENT;
     }

@@ -2,9 +2,13 @@ package io.electa.support.inbound;
 
 import com.google.protobuf.Message;
 import io.electa.common.v1.FieldViolationReason;
+import io.electa.support.access.CallAccess;
+import io.electa.support.access.TokenVerifier;
+import io.electa.support.domain.DomainException;
 import io.electa.support.domain.FieldViolation;
 import io.electa.support.domain.InvalidArgumentException;
 import io.electa.support.grpc.GrpcErrors;
+import io.grpc.Contexts;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
@@ -17,25 +21,29 @@ import io.grpc.StatusRuntimeException;
 import java.util.List;
 
 /**
- * What every request message of every Electa service passes before a handler sees it: it must
- * decode (a string field with invalid UTF-8 is refused naming the field, instead of failing in
- * the transport) and keep the input rules its contract states (buf.validate). A message that
- * does not is answered INVALID_ARGUMENT with a google.rpc.BadRequest, and the handler never sees
- * it: for a stream, it is told the call was cancelled, so it releases what it holds.
+ * What every call to an Electa service passes before a handler sees it. When it starts: the
+ * caller's bearer token must verify and hold one of the roles of the RPC's access option
+ * ({@link CallAccess}), else UNAUTHENTICATED or PERMISSION_DENIED and the handler never starts.
+ * Then every request message must decode (a string field with invalid UTF-8 is refused naming the
+ * field, instead of failing in the transport) and keep the input rules its contract states
+ * (buf.validate), else INVALID_ARGUMENT with a google.rpc.BadRequest; and the first must be within
+ * the caller's scope, else PERMISSION_DENIED. A refused message never reaches the handler: for a
+ * stream, it is told the call was cancelled, so it releases what it holds. The handler runs in the
+ * call's context, where {@code Caller.current()} names the caller.
  *
- * <p>A service applies it in {@code bindService()}: {@code return InboundGuard.guard(super.bindService());}
+ * <p>A service applies it in {@code bindService()}: {@code return InboundGuard.guard(super.bindService(), tokens);}
  */
 public final class InboundGuard {
     private InboundGuard() {
     }
 
     /** The service with every method's requests decoded and checked as described above. */
-    public static ServerServiceDefinition guard(ServerServiceDefinition service) {
+    public static ServerServiceDefinition guard(ServerServiceDefinition service, TokenVerifier tokens) {
         ServiceDescriptor original = service.getServiceDescriptor();
         ServiceDescriptor.Builder descriptor = ServiceDescriptor.newBuilder(original.getName())
                 .setSchemaDescriptor(original.getSchemaDescriptor());
         List<ServerMethodDefinition<?, ?>> methods = service.getMethods().stream()
-                .<ServerMethodDefinition<?, ?>>map(InboundGuard::guarded)
+                .<ServerMethodDefinition<?, ?>>map(method -> guarded(method, tokens))
                 .toList();
         methods.forEach(method -> descriptor.addMethod(method.getMethodDescriptor()));
         ServerServiceDefinition.Builder guarded = ServerServiceDefinition.builder(descriptor.build());
@@ -44,7 +52,8 @@ public final class InboundGuard {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <Q, A> ServerMethodDefinition<Q, A> guarded(ServerMethodDefinition<Q, A> method) {
+    private static <Q, A> ServerMethodDefinition<Q, A> guarded(ServerMethodDefinition<Q, A> method,
+            TokenVerifier tokens) {
         MethodDescriptor<Q, A> original = method.getMethodDescriptor();
         if (!(original.getRequestMarshaller() instanceof MethodDescriptor.PrototypeMarshaller<Q> protobuf)
                 || !(protobuf.getMessagePrototype() instanceof Message)) {
@@ -54,7 +63,22 @@ public final class InboundGuard {
                 .setRequestMarshaller(new CheckedMarshaller((MethodDescriptor.PrototypeMarshaller) protobuf))
                 .build();
         ServerCallHandler<Q, A> handler = method.getServerCallHandler();
-        return ServerMethodDefinition.create(checked, (call, headers) -> new Checking<>(call, handler, headers));
+        return ServerMethodDefinition.create(checked, (call, headers) -> {
+            CallAccess access;
+            try {
+                access = CallAccess.admit(call.getMethodDescriptor(), tokens, headers);
+            } catch (DomainException refused) {
+                close(call, refused);
+                return new ServerCall.Listener<>() { };
+            }
+            return new Checking<>(call, (c, h) -> Contexts.interceptCall(access.context(), c, h, handler), headers,
+                    access);
+        });
+    }
+
+    private static void close(ServerCall<?, ?> call, DomainException refusal) {
+        StatusRuntimeException answer = GrpcErrors.toStatus(refusal);
+        call.close(answer.getStatus(), answer.getTrailers() == null ? new Metadata() : answer.getTrailers());
     }
 
     /** The problems of one request message; empty when it may go to the handler. */
@@ -72,10 +96,12 @@ public final class InboundGuard {
     private static final class Checking<Q, A> extends ForwardingServerCallListener<Q> {
         private final ServerCall<Q, A> call;
         private final ServerCall.Listener<Q> handler;
+        private final CallAccess access;
         private boolean refused;
 
-        Checking(ServerCall<Q, A> call, ServerCallHandler<Q, A> next, Metadata headers) {
+        Checking(ServerCall<Q, A> call, ServerCallHandler<Q, A> next, Metadata headers, CallAccess access) {
             this.call = call;
+            this.access = access;
             this.handler = next.startCall(call, headers);
         }
 
@@ -90,14 +116,18 @@ public final class InboundGuard {
                 return;
             }
             List<FieldViolation> problems = problemsOf((Message) message);
-            if (problems.isEmpty()) {
-                super.onMessage(message);
+            try {
+                if (!problems.isEmpty()) {
+                    throw new InvalidArgumentException(problems);
+                }
+                access.checkScope((Message) message);
+            } catch (DomainException refusal) {
+                refused = true;
+                close(call, refusal);
+                super.onCancel();
                 return;
             }
-            refused = true;
-            StatusRuntimeException answer = GrpcErrors.toStatus(new InvalidArgumentException(problems));
-            call.close(answer.getStatus(), answer.getTrailers() == null ? new Metadata() : answer.getTrailers());
-            super.onCancel();
+            super.onMessage(message);
         }
 
         @Override

@@ -14,6 +14,9 @@ import io.electa.tally.service.ProtocolService;
 import io.electa.tally.service.ResultsService;
 import io.electa.tally.service.ReviewService;
 import io.electa.tally.v1.*;
+import io.electa.support.access.Caller;
+import io.electa.support.access.Scope;
+import io.electa.support.access.TokenVerifier;
 import io.electa.support.inbound.InboundGuard;
 import io.grpc.ServerServiceDefinition;
 import io.quarkus.grpc.GrpcService;
@@ -41,10 +44,12 @@ public class TallyGrpcService extends MutinyTallyServiceGrpc.TallyServiceImplBas
     private final CertificationService certification;
     private final LedgerService ledger;
     private final ExportService exports;
+    private final TokenVerifier tokens;
 
     public TallyGrpcService(CandidateService candidates, ProtocolService protocols, ReviewService reviews,
             ProtocolQueries queries, ExclusionService exclusions, ResultsService results,
-            CertificationService certification, LedgerService ledger, ExportService exports) {
+            CertificationService certification, LedgerService ledger, ExportService exports, TokenVerifier tokens) {
+        this.tokens = tokens;
         this.candidates = candidates;
         this.protocols = protocols;
         this.reviews = reviews;
@@ -58,7 +63,7 @@ public class TallyGrpcService extends MutinyTallyServiceGrpc.TallyServiceImplBas
 
     @Override
     public ServerServiceDefinition bindService() {
-        return InboundGuard.guard(super.bindService());
+        return InboundGuard.guard(super.bindService(), tokens);
     }
 
     @Override
@@ -111,22 +116,22 @@ public class TallyGrpcService extends MutinyTallyServiceGrpc.TallyServiceImplBas
 
     @Override
     public Uni<SubmitProtocolResponse> submitProtocol(SubmitProtocolRequest request) {
-        return protocols.submit(request);
+        return protocols.submit(request, Caller.current().subject());
     }
 
     @Override
     public Uni<CorrectProtocolResponse> correctProtocol(CorrectProtocolRequest request) {
-        return protocols.correct(request);
+        return protocols.correct(request, Caller.current().subject(), Scope.current());
     }
 
     @Override
     public Uni<AcceptProtocolResponse> acceptProtocol(AcceptProtocolRequest request) {
-        return reviews.accept(request);
+        return reviews.accept(request, Caller.current().subject(), Scope.current());
     }
 
     @Override
     public Uni<RejectProtocolResponse> rejectProtocol(RejectProtocolRequest request) {
-        return reviews.reject(request);
+        return reviews.reject(request, Caller.current().subject(), Scope.current());
     }
 
     @Override
@@ -171,7 +176,7 @@ public class TallyGrpcService extends MutinyTallyServiceGrpc.TallyServiceImplBas
 
     @Override
     public Uni<ExcludeStationResponse> excludeStation(ExcludeStationRequest request) {
-        return exclusions.exclude(request);
+        return exclusions.exclude(request, Caller.current().subject());
     }
 
     @Override
@@ -205,7 +210,7 @@ public class TallyGrpcService extends MutinyTallyServiceGrpc.TallyServiceImplBas
 
     @Override
     public Uni<CertifyResultsResponse> certifyResults(CertifyResultsRequest request) {
-        return certification.certify(request);
+        return certification.certify(request, Caller.current().subject());
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.electa.tally.v1.ErrorReason;
 import io.electa.support.domain.FailedPreconditionException;
 import io.electa.support.grpc.Timestamps;
 import io.electa.tally.client.RegistryClient;
-import io.electa.tally.domain.Actor;
 import io.electa.tally.domain.ElectionPhase;
 import io.electa.tally.domain.StationDirectory;
 import io.electa.tally.domain.TotalsSnapshot;
@@ -51,7 +50,8 @@ public class CertificationService {
         this.certifications = certifications;
     }
 
-    public Uni<CertifyResultsResponse> certify(CertifyResultsRequest request) {
+    /** Certifies the results, by {@code by} (the caller's subject). */
+    public Uni<CertifyResultsResponse> certify(CertifyResultsRequest request, String by) {
         String electionId = request.getElectionId();
         return appender.orStoredAnswer(request.getRequestId(), request, CertifyResultsResponse.parser(),
                 () -> registry.election(electionId)
@@ -65,11 +65,11 @@ public class CertificationService {
                         .chain(directory -> candidates.list(electionId)
                                 .chain(list -> appender.appendAlone(electionId, request.getRequestId(), request,
                                         CertifyResultsResponse.parser(),
-                                        tx -> decide(tx, electionId, request, directory, list)))));
+                                        tx -> decide(tx, electionId, request, directory, list, by)))));
     }
 
     private Uni<Change<CertifyResultsResponse>> decide(SqlConnection tx, String electionId,
-            CertifyResultsRequest request, StationDirectory directory, List<Candidate> list) {
+            CertifyResultsRequest request, StationDirectory directory, List<Candidate> list, String by) {
         return Uni.combine().all().unis(stations.settled(tx, electionId), totals.snapshot(tx, electionId)).asTuple()
                 .map(read -> {
                     long missing = directory.stationCount(null) - read.getItem1();
@@ -79,12 +79,12 @@ public class CertificationService {
                                 ErrorReason.STATIONS_MISSING, Map.of("missing_stations", Long.toString(missing)));
                     }
                     return Change.<CertifyResultsResponse>of(null,
-                            slot -> certified(slot, request, directory, list, read.getItem2()));
+                            slot -> certified(slot, request, directory, list, read.getItem2(), by));
                 });
     }
 
     private Outcome<CertifyResultsResponse> certified(Slot slot, CertifyResultsRequest request,
-            StationDirectory directory, List<Candidate> list, TotalsSnapshot snapshot) {
+            StationDirectory directory, List<Candidate> list, TotalsSnapshot snapshot, String by) {
         long head = slot.sequence() - 1;
         if (request.getExpectedLedgerSequence() != 0 && request.getExpectedLedgerSequence() != head) {
             throw new FailedPreconditionException("the results changed since ledger sequence "
@@ -95,7 +95,7 @@ public class CertificationService {
                 .setElectionId(slot.electionId())
                 .setResults(ResultsCalculator.compute(slot.electionId(), null, directory, list,
                         new TotalsSnapshot(slot.sequence(), true, snapshot.districts()), slot.recordTime()))
-                .setCertifiedBy(Actor.UNAUTHENTICATED)
+                .setCertifiedBy(by)
                 .setCertifyTime(Timestamps.toProto(slot.recordTime()))
                 .build();
         return new Outcome<>(tx -> List.of(certifications.insert(tx, certification, slot.sequence())),

@@ -7,7 +7,6 @@ import io.electa.support.domain.NotFoundException;
 import io.electa.support.domain.Page;
 import io.electa.support.grpc.Timestamps;
 import io.electa.tally.client.RegistryClient;
-import io.electa.tally.domain.Actor;
 import io.electa.tally.domain.Contribution;
 import io.electa.tally.domain.StationState;
 import io.electa.tally.ledger.Change;
@@ -51,7 +50,8 @@ public class ExclusionService {
         this.pool = pool;
     }
 
-    public Uni<ExcludeStationResponse> exclude(ExcludeStationRequest request) {
+    /** Excludes a station from the count, decided by {@code by} (the caller's subject). */
+    public Uni<ExcludeStationResponse> exclude(ExcludeStationRequest request, String by) {
         String electionId = request.getElectionId();
         return appender.orStoredAnswer(request.getRequestId(), request, ExcludeStationResponse.parser(),
                 () -> registry.election(electionId)
@@ -72,7 +72,7 @@ public class ExclusionService {
                         })
                         .chain(district -> appender.append(electionId, request.getRequestId(), request,
                                 ExcludeStationResponse.parser(),
-                                tx -> decide(tx, electionId, request, district))));
+                                tx -> decide(tx, electionId, request, district, by))));
     }
 
     public Uni<Page<StationExclusion>> list(String electionId, String district, String afterStation, int size) {
@@ -80,7 +80,7 @@ public class ExclusionService {
     }
 
     private Uni<Change<ExcludeStationResponse>> decide(SqlConnection tx, String electionId,
-            ExcludeStationRequest request, String district) {
+            ExcludeStationRequest request, String district, String by) {
         return stations.find(tx, electionId, request.getStationCode())
                 .chain(found -> {
                     StationState state = found != null ? found
@@ -90,18 +90,18 @@ public class ExclusionService {
                                 + " is already excluded", ErrorReason.ALREADY_EXCLUDED);
                     }
                     return stopCounting(tx, state).map(stops -> Change.<ExcludeStationResponse>of(state.stationCode(),
-                            slot -> excluded(slot, request, state, stops)));
+                            slot -> excluded(slot, request, state, stops, by)));
                 });
     }
 
     private Outcome<ExcludeStationResponse> excluded(Slot slot, ExcludeStationRequest request, StationState state,
-            Contribution stops) {
+            Contribution stops, String by) {
         StationExclusion exclusion = StationExclusion.newBuilder()
                 .setElectionId(slot.electionId())
                 .setStationCode(request.getStationCode())
                 .setDistrictCode(state.districtCode())
                 .setReason(request.getReason())
-                .setExcludedBy(Actor.UNAUTHENTICATED)
+                .setExcludedBy(by)
                 .setExcludeTime(Timestamps.toProto(slot.recordTime()))
                 .setLedgerSequence(slot.sequence())
                 .build();

@@ -1,13 +1,13 @@
 package io.electa.tally.service;
 
 import io.electa.tally.v1.ErrorReason;
+import io.electa.support.access.Scope;
 import io.electa.support.domain.AlreadyExistsException;
 import io.electa.support.domain.FailedPreconditionException;
 import io.electa.support.domain.InvalidArgumentException;
 import io.electa.support.domain.NotFoundException;
 import io.electa.support.grpc.Timestamps;
 import io.electa.tally.client.RegistryClient;
-import io.electa.tally.domain.Actor;
 import io.electa.tally.domain.Contribution;
 import io.electa.tally.domain.ControlRelations;
 import io.electa.tally.domain.CrossChecks;
@@ -67,7 +67,8 @@ public class ProtocolService {
         this.pool = pool;
     }
 
-    public Uni<SubmitProtocolResponse> submit(SubmitProtocolRequest request) {
+    /** Records a station's first protocol, submitted by {@code by} (the caller's subject). */
+    public Uni<SubmitProtocolResponse> submit(SubmitProtocolRequest request, String by) {
         String electionId = request.getElectionId();
         return appender.orStoredAnswer(request.getRequestId(), request, SubmitProtocolResponse.parser(),
                 () -> candidates.forCounting(electionId)
@@ -75,21 +76,27 @@ public class ProtocolService {
                         .chain(figures -> registry.station(electionId, request.getStationCode())
                                 .chain(station -> appender.append(electionId, request.getRequestId(), request,
                                         SubmitProtocolResponse.parser(),
-                                        tx -> decideSubmission(tx, electionId, figures, station)))));
+                                        tx -> decideSubmission(tx, electionId, figures, station, by)))));
     }
 
-    public Uni<CorrectProtocolResponse> correct(CorrectProtocolRequest request) {
+    /**
+     * Records a new version of a station's protocol, by {@code by}, within {@code scope} (the
+     * caller's grant must cover the protocol's station or district).
+     */
+    public Uni<CorrectProtocolResponse> correct(CorrectProtocolRequest request, String by, Scope scope) {
         String electionId = request.getElectionId();
         UUID supersedes = UUID.fromString(request.getSupersedesProtocolId());
         return appender.orStoredAnswer(request.getRequestId(), request, CorrectProtocolResponse.parser(),
                 () -> candidates.forCounting(electionId)
                         .map(context -> checked(request.getFigures(), context))
                         .chain(figures -> require(electionId, supersedes)
+                                .invoke(old -> scope.requireCovers(old.recorded().getStationCode(),
+                                        old.recorded().getDistrictCode()))
                                 .chain(old -> registry.station(electionId, old.recorded().getStationCode()))
                                 .chain(station -> appender.append(electionId, request.getRequestId(), request,
                                         CorrectProtocolResponse.parser(),
                                         tx -> decideCorrection(tx, electionId, supersedes, request.getReason(),
-                                                figures, station)))));
+                                                figures, station, by)))));
     }
 
     private Uni<ProtocolRepository.Stored> require(String electionId, UUID protocolId) {
@@ -116,7 +123,7 @@ public class ProtocolService {
     }
 
     private Uni<Change<SubmitProtocolResponse>> decideSubmission(SqlConnection tx, String electionId,
-            ProtocolFigures figures, StationFacts station) {
+            ProtocolFigures figures, StationFacts station, String by) {
         return stations.find(tx, electionId, station.stationCode())
                 .map(found -> {
                     StationState state = found != null ? found
@@ -129,7 +136,7 @@ public class ProtocolService {
                                 Map.of("protocol_id", state.currentProtocolId().toString()));
                     }
                     return Change.<SubmitProtocolResponse>of(state.stationCode(), slot -> {
-                        Protocol version = newVersion(slot, state, figures, station, null, "");
+                        Protocol version = newVersion(slot, state, figures, station, null, "", by);
                         return Outcome.of(tx2 -> store(tx2, state, version, null), LedgerRecord.newBuilder()
                                 .setKind(LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_SUBMITTED)
                                 .setProtocol(version), SubmitProtocolResponse.newBuilder().setProtocol(version).build());
@@ -138,7 +145,7 @@ public class ProtocolService {
     }
 
     private Uni<Change<CorrectProtocolResponse>> decideCorrection(SqlConnection tx, String electionId,
-            UUID supersedes, String reason, ProtocolFigures figures, StationFacts station) {
+            UUID supersedes, String reason, ProtocolFigures figures, StationFacts station, String by) {
         return Uni.combine().all().unis(protocols.find(tx, electionId, supersedes),
                         stations.find(tx, electionId, station.stationCode())).asTuple()
                 .map(found -> {
@@ -158,7 +165,7 @@ public class ProtocolService {
                     Contribution stops = state.countedProtocolId() == null ? null
                             : Contribution.of(old.recorded().getFigures()).negate();
                     return Change.<CorrectProtocolResponse>of(state.stationCode(), slot -> {
-                        Protocol version = newVersion(slot, state, figures, station, supersedes, reason);
+                        Protocol version = newVersion(slot, state, figures, station, supersedes, reason, by);
                         return Outcome.of(tx2 -> {
                             List<Uni<Void>> writes = new ArrayList<>();
                             writes.add(protocols.setStatus(tx2, supersedes, ProtocolStatus.PROTOCOL_STATUS_SUPERSEDED,
@@ -192,7 +199,7 @@ public class ProtocolService {
     }
 
     private static Protocol newVersion(Slot slot, StationState state, ProtocolFigures figures, StationFacts station,
-            UUID supersedes, String reason) {
+            UUID supersedes, String reason, String by) {
         List<CrossCheckFinding> findings = CrossChecks.check(figures, station);
         return Protocol.newBuilder()
                 .setProtocolId(UUID.randomUUID().toString())
@@ -206,7 +213,7 @@ public class ProtocolService {
                 .setStatus(findings.isEmpty() ? ProtocolStatus.PROTOCOL_STATUS_ACCEPTED
                         : ProtocolStatus.PROTOCOL_STATUS_QUARANTINED)
                 .addAllFindings(findings)
-                .setSubmittedBy(Actor.UNAUTHENTICATED)
+                .setSubmittedBy(by)
                 .setSubmitTime(Timestamps.toProto(slot.recordTime()))
                 .setLedgerSequence(slot.sequence())
                 .build();

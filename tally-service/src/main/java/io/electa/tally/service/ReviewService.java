@@ -1,10 +1,10 @@
 package io.electa.tally.service;
 
 import io.electa.tally.v1.ErrorReason;
+import io.electa.support.access.Scope;
 import io.electa.support.domain.FailedPreconditionException;
 import io.electa.support.domain.NotFoundException;
 import io.electa.support.grpc.Timestamps;
-import io.electa.tally.domain.Actor;
 import io.electa.tally.domain.Contribution;
 import io.electa.tally.domain.StationState;
 import io.electa.tally.ledger.Change;
@@ -53,26 +53,28 @@ public class ReviewService {
         this.totals = totals;
     }
 
-    public Uni<AcceptProtocolResponse> accept(AcceptProtocolRequest request) {
+    /** Accepts a quarantined protocol: by {@code by}, within {@code scope} (its station or district). */
+    public Uni<AcceptProtocolResponse> accept(AcceptProtocolRequest request, String by, Scope scope) {
         UUID id = UUID.fromString(request.getProtocolId());
         return appender.append(request.getElectionId(), request.getRequestId(), request,
                 AcceptProtocolResponse.parser(),
                 tx -> decide(tx, request.getElectionId(), id, ReviewDecision.REVIEW_DECISION_ACCEPTED,
-                        request.getJustification(), LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_ACCEPTED,
+                        request.getJustification(), LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_ACCEPTED, new Decider(by, scope),
                         p -> AcceptProtocolResponse.newBuilder().setProtocol(p).build()));
     }
 
-    public Uni<RejectProtocolResponse> reject(RejectProtocolRequest request) {
+    /** Rejects a protocol: by {@code by}, within {@code scope} (its station or district). */
+    public Uni<RejectProtocolResponse> reject(RejectProtocolRequest request, String by, Scope scope) {
         UUID id = UUID.fromString(request.getProtocolId());
         return appender.append(request.getElectionId(), request.getRequestId(), request,
                 RejectProtocolResponse.parser(),
                 tx -> decide(tx, request.getElectionId(), id, ReviewDecision.REVIEW_DECISION_REJECTED,
-                        request.getReason(), LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_REJECTED,
+                        request.getReason(), LedgerEntryKind.LEDGER_ENTRY_KIND_PROTOCOL_REJECTED, new Decider(by, scope),
                         p -> RejectProtocolResponse.newBuilder().setProtocol(p).build()));
     }
 
     private <R> Uni<Change<R>> decide(SqlConnection tx, String electionId, UUID id, ReviewDecision decision,
-            String text, LedgerEntryKind kind, Function<Protocol, R> answer) {
+            String text, LedgerEntryKind kind, Decider decider, Function<Protocol, R> answer) {
         boolean accept = decision == ReviewDecision.REVIEW_DECISION_ACCEPTED;
         return Uni.combine().all().unis(protocols.find(tx, electionId, id), protocols.reviews(tx, List.of(id)))
                 .asTuple()
@@ -81,6 +83,8 @@ public class ReviewService {
                     if (stored == null) {
                         throw new NotFoundException("election " + electionId + " has no protocol " + id);
                     }
+                    decider.scope().requireCovers(stored.recorded().getStationCode(),
+                            stored.recorded().getDistrictCode());
                     requireDecidable(stored, accept);
                     List<ProtocolReview> earlier = found.getItem2().getOrDefault(id, List.of());
                     return stations.find(tx, electionId, stored.recorded().getStationCode())
@@ -89,20 +93,21 @@ public class ReviewService {
                                     ProtocolService.requireNotExcluded(state);
                                 }
                                 return Change.<R>of(state.stationCode(),
-                                        slot -> decided(slot, stored, state, decision, text, earlier, kind, answer));
+                                        slot -> decided(slot, stored, state, decision, text, earlier, kind,
+                                                decider.by(), answer));
                             });
                 });
     }
 
     private <R> Outcome<R> decided(Slot slot, ProtocolRepository.Stored stored, StationState state,
-            ReviewDecision decision, String text, List<ProtocolReview> earlier, LedgerEntryKind kind,
+            ReviewDecision decision, String text, List<ProtocolReview> earlier, LedgerEntryKind kind, String by,
             Function<Protocol, R> answer) {
         boolean accept = decision == ReviewDecision.REVIEW_DECISION_ACCEPTED;
         UUID id = stored.id();
         ProtocolReview review = ProtocolReview.newBuilder()
                 .setDecision(decision)
                 .setText(text)
-                .setReviewedBy(Actor.UNAUTHENTICATED)
+                .setReviewedBy(by)
                 .setReviewTime(Timestamps.toProto(slot.recordTime()))
                 .build();
         ProtocolStatus status = accept ? ProtocolStatus.PROTOCOL_STATUS_ACCEPTED : ProtocolStatus.PROTOCOL_STATUS_REJECTED;
@@ -138,5 +143,9 @@ public class ReviewService {
                     + ProtocolService.statusName(status) + "; only " + (accept ? "a QUARANTINED version can be accepted"
                             : "a QUARANTINED or ACCEPTED version can be rejected"), ErrorReason.PROTOCOL_NOT_REVIEWABLE);
         }
+    }
+
+    /** Who decides, and within which scope. */
+    private record Decider(String by, Scope scope) {
     }
 }

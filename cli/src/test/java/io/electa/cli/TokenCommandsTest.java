@@ -48,7 +48,7 @@ class TokenCommandsTest {
     @Test
     void withoutALocalKeyNoTokenIsIssued(@TempDir Path home) {
         Cli.Run run = Cli.runExactly("token", "issue", "--home", home.toString(), "--role", "REGISTRAR");
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FAILURE);
         assertThat(run.err()).contains("no local signing key");
     }
 

@@ -1,14 +1,9 @@
 package io.electa.cli;
 
+import io.electa.client.auth.BearerToken;
 import io.electa.client.auth.LocalTokenKeys;
 import io.electa.client.auth.SigningCaller;
-import io.grpc.CallOptions;
-import io.grpc.Channel;
-import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
-import io.grpc.ForwardingClientCall;
-import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +18,6 @@ import picocli.CommandLine.ScopeType;
  * Without either, only the public RPCs answer.
  */
 public final class Credentials {
-    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-
     @Option(names = "--token", scope = ScopeType.INHERIT, paramLabel = "JWT", defaultValue = "${env:ELECTA_TOKEN}",
             description = "The bearer token to present (default: $ELECTA_TOKEN).")
     String token;
@@ -44,7 +37,7 @@ public final class Credentials {
     ClientInterceptor interceptor(Path localKeys) {
         String bearer = bearer();
         if (bearer != null) {
-            return new Bearer(bearer);
+            return new BearerToken(bearer);
         }
         Path keys = signingKeys != null ? signingKeys : localKeys;
         if (Files.exists(keys.resolve(LocalTokenKeys.FILE))) {
@@ -66,19 +59,5 @@ public final class Credentials {
             }
         }
         return null;
-    }
-
-    /** Presents one token on every call. */
-    private record Bearer(String token) implements ClientInterceptor {
-        @Override
-        public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
-            return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
-                @Override
-                public void start(Listener<A> listener, Metadata headers) {
-                    headers.put(AUTHORIZATION, "Bearer " + token);
-                    super.start(listener, headers);
-                }
-            };
-        }
     }
 }

@@ -95,7 +95,6 @@ final class Contracts {
         return codes;
     }
 
-    /** Whether the RPC changes something: its request carries a request_id. */
     /**
      * Whether an RPC changes something under a request_id: its request's, its stream header's,
      * or (a poll book) each item's of its stream.

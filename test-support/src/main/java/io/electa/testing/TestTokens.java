@@ -1,16 +1,13 @@
 package io.electa.testing;
 
+import io.electa.client.auth.BearerToken;
 import io.electa.client.auth.Grant;
 import io.electa.client.auth.LocalTokenKeys;
 import io.electa.client.auth.SigningCaller;
 import io.electa.client.auth.TokenSigner;
 import io.grpc.CallCredentials;
 import io.grpc.Metadata;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
@@ -27,10 +24,8 @@ public final class TestTokens {
             "electa-test-tokens-" + System.getProperty("user.name"));
     /** The public keys as a JWK set file, for {@code electa.auth.token-keys-location}. */
     public static final Path PUBLIC_KEYS = FOLDER.resolve("public.jwks");
-    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
-            Metadata.ASCII_STRING_MARSHALLER);
 
-    private static final LocalTokenKeys KEYS = published(LocalTokenKeys.in(FOLDER));
+    private static final LocalTokenKeys KEYS = LocalTokenKeys.in(FOLDER).publishedIn(PUBLIC_KEYS);
     private static final TokenSigner SIGNER = KEYS.signer(ISSUER);
     private static final SigningCaller ACTING = new SigningCaller(SIGNER, "test");
 
@@ -62,14 +57,7 @@ public final class TestTokens {
 
     /** Call credentials presenting {@code token}. */
     public static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(AUTHORIZATION, "Bearer " + token);
-                applier.apply(headers);
-            }
-        };
+        return new BearerToken(token).credentials();
     }
 
     /** Call credentials that present no token at all. */
@@ -85,16 +73,5 @@ public final class TestTokens {
     /** Call credentials granting {@code grant}. */
     public static CallCredentials as(Grant grant) {
         return bearer(token(grant));
-    }
-
-    private static LocalTokenKeys published(LocalTokenKeys keys) {
-        try {
-            Path draft = Files.createTempFile(FOLDER, "public", ".jwks");
-            Files.writeString(draft, keys.publicKeys());
-            Files.move(draft, PUBLIC_KEYS, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return keys;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot publish the test token keys in " + FOLDER, e);
-        }
     }
 }

@@ -110,55 +110,55 @@ public final class Observers {
         }
     }
 
-    @Command(name = "approve", description = "Approve an accreditation: the observer gets a badge number.")
-    static final class Approve extends ElectaCommand {
+    /** A decision on one accreditation, made once under one request_id and printed as its listing. */
+    private abstract static class Decision extends ElectaCommand {
         @Parameters(index = "0", paramLabel = "ACCREDITATION")
         String accreditation;
         @Mixin
         Output output;
 
+        /** The decision's call for {@code requestId}; its answer's accreditation. */
+        abstract Accreditation decide(String requestId);
+
         @Override
         protected void run() {
             String requestId = Services.requestId();
-            output.print(listing(List.of(Services.retrying(() -> services().observer().approveAccreditation(
-                    ApproveAccreditationRequest.newBuilder().setAccreditationId(accreditation).setRequestId(requestId)
-                            .build())).getAccreditation())));
+            output.print(listing(List.of(Services.retrying(() -> decide(requestId)))));
+        }
+    }
+
+    @Command(name = "approve", description = "Approve an accreditation: the observer gets a badge number.")
+    static final class Approve extends Decision {
+        @Override
+        Accreditation decide(String requestId) {
+            return services().observer().approveAccreditation(ApproveAccreditationRequest.newBuilder()
+                    .setAccreditationId(accreditation).setRequestId(requestId).build()).getAccreditation();
         }
     }
 
     @Command(name = "refuse", description = "Refuse an application, with the reason the applicant is told.")
-    static final class Refuse extends ElectaCommand {
-        @Parameters(index = "0", paramLabel = "ACCREDITATION")
-        String accreditation;
+    static final class Refuse extends Decision {
         @Option(names = "--reason", required = true)
         String reason;
-        @Mixin
-        Output output;
 
         @Override
-        protected void run() {
-            String requestId = Services.requestId();
-            output.print(listing(List.of(Services.retrying(() -> services().observer().refuseAccreditation(
-                    RefuseAccreditationRequest.newBuilder().setAccreditationId(accreditation).setReason(reason)
-                            .setRequestId(requestId).build())).getAccreditation())));
+        Accreditation decide(String requestId) {
+            return services().observer().refuseAccreditation(RefuseAccreditationRequest.newBuilder()
+                    .setAccreditationId(accreditation).setReason(reason).setRequestId(requestId).build())
+                    .getAccreditation();
         }
     }
 
     @Command(name = "revoke", description = "Revoke an approved accreditation: the badge stops verifying.")
-    static final class Revoke extends ElectaCommand {
-        @Parameters(index = "0", paramLabel = "ACCREDITATION")
-        String accreditation;
+    static final class Revoke extends Decision {
         @Option(names = "--reason", required = true)
         String reason;
-        @Mixin
-        Output output;
 
         @Override
-        protected void run() {
-            String requestId = Services.requestId();
-            output.print(listing(List.of(Services.retrying(() -> services().observer().revokeAccreditation(
-                    RevokeAccreditationRequest.newBuilder().setAccreditationId(accreditation).setReason(reason)
-                            .setRequestId(requestId).build())).getAccreditation())));
+        Accreditation decide(String requestId) {
+            return services().observer().revokeAccreditation(RevokeAccreditationRequest.newBuilder()
+                    .setAccreditationId(accreditation).setReason(reason).setRequestId(requestId).build())
+                    .getAccreditation();
         }
     }
 

@@ -61,20 +61,40 @@ public final class LocalTokenKeys {
         return "{\"keys\":[" + key.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY) + "]}";
     }
 
+    /**
+     * Writes the public keys ({@link #publicKeys()}) to {@code file} at once (readers never see half
+     * of it), for services that read them from a location; this key pair.
+     */
+    public LocalTokenKeys publishedIn(Path file) {
+        try {
+            Path draft = draftIn(file.getParent(), publicKeys());
+            Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish the token keys in " + file, e);
+        }
+    }
+
     private static void create(Path folder, Path file) throws IOException {
         Files.createDirectories(folder);
+        Path draft = draftIn(folder, generate());
+        try {
+            Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException raced) {
+            Files.deleteIfExists(draft);
+        }
+    }
+
+    /** A new file in {@code folder} holding {@code text}, readable by its owner only. */
+    private static Path draftIn(Path folder, String text) throws IOException {
         Path draft = Files.createTempFile(folder, FILE, ".new");
         try {
             Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the folder's own permissions apply.
         }
-        Files.writeString(draft, generate(), StandardCharsets.UTF_8);
-        try {
-            Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException raced) {
-            Files.deleteIfExists(draft);
-        }
+        Files.writeString(draft, text, StandardCharsets.UTF_8);
+        return draft;
     }
 
     private static String generate() {

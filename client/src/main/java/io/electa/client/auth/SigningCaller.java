@@ -5,7 +5,6 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import io.electa.common.v1.Access;
-import io.electa.common.v1.AccessProto;
 import io.electa.common.v1.Role;
 import io.electa.common.v1.Target;
 import io.grpc.CallOptions;
@@ -18,6 +17,7 @@ import io.grpc.protobuf.ProtoMethodDescriptorSupplier;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
@@ -39,11 +39,12 @@ public final class SigningCaller implements ClientInterceptor {
     private static final Duration VALIDITY = Duration.ofHours(12);
     /** Longer than any code or id the contract accepts: not signed into a token (the service refuses it). */
     private static final int MAX_SCOPE = 64;
-    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private final TokenSigner signer;
     private final String subject;
     private final Map<Grant, String> tokens = new ConcurrentHashMap<>();
+    /** Each method's access option, read once. */
+    private final Map<String, Optional<Access>> access = new ConcurrentHashMap<>();
 
     /** Signs with {@code signer} tokens of {@code subject}. */
     public SigningCaller(TokenSigner signer, String subject) {
@@ -61,7 +62,9 @@ public final class SigningCaller implements ClientInterceptor {
         if (options.getCredentials() != null) {
             return next.newCall(method, options);
         }
-        return new DeferredStart<>(next.newCall(method, options), method, this);
+        Access rule = access.computeIfAbsent(method.getFullMethodName(), name -> Optional.ofNullable(
+                AccessOptions.of(method))).orElse(null);
+        return new DeferredStart<>(next.newCall(method, options), rule, method, this);
     }
 
     /**
@@ -98,16 +101,6 @@ public final class SigningCaller implements ClientInterceptor {
         return new Grant(roles, station, district, accreditation);
     }
 
-    private static Access accessOf(MethodDescriptor<?, ?> method) {
-        if (method.getSchemaDescriptor() instanceof ProtoMethodDescriptorSupplier supplier) {
-            Descriptors.MethodDescriptor descriptor = supplier.getMethodDescriptor();
-            if (descriptor.getOptions().hasExtension(AccessProto.access)) {
-                return descriptor.getOptions().getExtension(AccessProto.access);
-            }
-        }
-        return null;
-    }
-
     /** A call whose start (and so its headers) waits for the first message. */
     private static final class DeferredStart<Q, A> extends ClientCall<Q, A> {
         private final ClientCall<Q, A> delegate;
@@ -119,9 +112,9 @@ public final class SigningCaller implements ClientInterceptor {
         private int requested;
         private boolean started;
 
-        DeferredStart(ClientCall<Q, A> delegate, MethodDescriptor<Q, A> method, SigningCaller caller) {
+        DeferredStart(ClientCall<Q, A> delegate, Access access, MethodDescriptor<Q, A> method, SigningCaller caller) {
             this.delegate = delegate;
-            this.access = accessOf(method);
+            this.access = access;
             this.input = method.getSchemaDescriptor() instanceof ProtoMethodDescriptorSupplier supplier
                     ? supplier.getMethodDescriptor().getInputType() : null;
             this.caller = caller;
@@ -202,7 +195,7 @@ public final class SigningCaller implements ClientInterceptor {
                 return;
             }
             started = true;
-            headers.put(AUTHORIZATION, "Bearer " + caller.token(grantFor(access, requestOf(first))));
+            headers.put(BearerToken.AUTHORIZATION, BearerToken.header(caller.token(grantFor(access, requestOf(first)))));
             delegate.start(listener, headers);
             if (requested > 0) {
                 delegate.request(requested);

@@ -1,13 +1,11 @@
 package io.electa.support.access;
 
-import com.google.protobuf.Descriptors;
 import com.google.protobuf.Message;
+import io.electa.client.auth.AccessOptions;
+import io.electa.client.auth.BearerToken;
 import io.electa.common.v1.Access;
-import io.electa.common.v1.AccessProto;
 import io.grpc.Context;
 import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
-import io.grpc.protobuf.ProtoMethodDescriptorSupplier;
 
 /**
  * One call's access decision, taken in two steps by the inbound guard: {@link #admit} when the
@@ -17,8 +15,6 @@ import io.grpc.protobuf.ProtoMethodDescriptorSupplier;
  * answer for this call.
  */
 public final class CallAccess {
-    public static final Metadata.Key<String> AUTHORIZATION =
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     static final Context.Key<CallAccess> KEY = Context.key("electa-call-access");
 
     private final Access access;
@@ -33,24 +29,14 @@ public final class CallAccess {
 
     /**
      * Admits the call or fails with UNAUTHENTICATED or PERMISSION_DENIED (a DomainException):
-     * the bearer token in {@code headers} must verify, and the caller hold one of the roles the
-     * RPC's access option names (none at all: public RPCs; an RPC without the option admits no one).
+     * the bearer token in {@code headers} must verify, and the caller hold one of the roles of the
+     * RPC's access option {@code access} (none at all: public RPCs; null, an RPC without the option,
+     * admits no one). The option is read once per method ({@link AccessOptions}), not per call.
      */
-    public static CallAccess admit(MethodDescriptor<?, ?> method, TokenVerifier tokens, Metadata headers) {
-        Caller caller = tokens.verify(headers.get(AUTHORIZATION));
-        Access access = accessOf(method);
-        Authorization.admit(access, method.getFullMethodName(), caller);
+    public static CallAccess admit(Access access, String method, TokenVerifier tokens, Metadata headers) {
+        Caller caller = tokens.verify(headers.get(BearerToken.AUTHORIZATION));
+        Authorization.admit(access, method, caller);
         return new CallAccess(access, caller);
-    }
-
-    /** The access option of {@code method}, or null when it has none. */
-    public static Access accessOf(MethodDescriptor<?, ?> method) {
-        if (!(method.getSchemaDescriptor() instanceof ProtoMethodDescriptorSupplier supplier)) {
-            return null;
-        }
-        Descriptors.MethodDescriptor descriptor = supplier.getMethodDescriptor();
-        return descriptor.getOptions().hasExtension(AccessProto.access)
-                ? descriptor.getOptions().getExtension(AccessProto.access) : null;
     }
 
     /**

@@ -12,8 +12,11 @@ import jakarta.json.JsonString;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.consumer.ErrorCodes;
@@ -31,6 +34,10 @@ public class TokenVerifier {
     private static final String BEARER = "bearer ";
     /** Longer authorization values are refused unread. */
     private static final int MAX_TOKEN = 8_192;
+    /** The roles by name, as the roles claim spells them. */
+    private static final Map<String, Role> ROLES = Stream.of(Role.values())
+            .filter(role -> role != Role.UNRECOGNIZED && role != Role.ROLE_UNSPECIFIED)
+            .collect(Collectors.toUnmodifiableMap(Role::name, role -> role));
 
     private final DefaultJWTParser parser;
 
@@ -80,10 +87,9 @@ public class TokenVerifier {
     private static Set<Role> rolesOf(Set<String> groups) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String group : groups == null ? Set.<String>of() : groups) {
-            for (Role role : Role.values()) {
-                if (role != Role.UNRECOGNIZED && role != Role.ROLE_UNSPECIFIED && role.name().equals(group)) {
-                    roles.add(role);
-                }
+            Role role = ROLES.get(group);
+            if (role != null) {
+                roles.add(role);
             }
         }
         return roles;

@@ -1,6 +1,8 @@
 package io.electa.support.inbound;
 
 import com.google.protobuf.Message;
+import io.electa.client.auth.AccessOptions;
+import io.electa.common.v1.Access;
 import io.electa.common.v1.FieldViolationReason;
 import io.electa.support.access.CallAccess;
 import io.electa.support.access.TokenVerifier;
@@ -63,10 +65,12 @@ public final class InboundGuard {
                 .setRequestMarshaller(new CheckedMarshaller((MethodDescriptor.PrototypeMarshaller) protobuf))
                 .build();
         ServerCallHandler<Q, A> handler = method.getServerCallHandler();
+        Access rule = AccessOptions.of(original);
+        String name = original.getFullMethodName();
         return ServerMethodDefinition.create(checked, (call, headers) -> {
             CallAccess access;
             try {
-                access = CallAccess.admit(call.getMethodDescriptor(), tokens, headers);
+                access = CallAccess.admit(rule, name, tokens, headers);
             } catch (DomainException refused) {
                 close(call, refused);
                 return new ServerCall.Listener<>() { };

@@ -1,5 +1,6 @@
 package io.electa.cli;
 
+import io.electa.cli.command.Audit;
 import io.electa.cli.command.Candidates;
 import io.electa.cli.command.Certificates;
 import io.electa.cli.command.Demo;
@@ -33,7 +34,7 @@ import picocli.CommandLine;
         subcommands = {Up.class, Demo.class, Elections.class, Districts.class, Stations.class, Voters.class,
                 WhereDoIVote.class, Roll.class, Polls.class, Mark.class, PollBook.class, Certificates.class,
                 Turnout.class, Candidates.class, Protocols.class, Results.class, Ledger.class, Organisations.class,
-                Observers.class, Token.class, CommandLine.HelpCommand.class},
+                Observers.class, Token.class, Audit.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed outside the services (a file, a row)", "2:wrong command line",
                 "3:INVALID_ARGUMENT", "4:NOT_FOUND", "5:ALREADY_EXISTS", "6:FAILED_PRECONDITION",

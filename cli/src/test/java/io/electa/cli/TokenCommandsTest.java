@@ -36,6 +36,15 @@ class TokenCommandsTest {
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.of(io.grpc.Status.Code.PERMISSION_DENIED));
         assertThat(refused.err()).contains("PERMISSION_DENIED", "COMMISSION_ADMIN");
 
+        Cli.Run trail = asOnly(List.of("--token-file", tokenFile.toString()), "audit", "list", "-e", election,
+                "-o", "csv");
+        assertThat(trail.exitCode()).as(trail.toString()).isZero();
+        assertThat(trail.out()).as("who created the election, and not the refused opening")
+                .contains("registry,olga,COMMISSION_ADMIN,,CreateElection," + election).doesNotContain("OpenPolls");
+        Cli.Run badInstant = asOnly(List.of("--token", admin.out().strip()), "audit", "list", "--service",
+                "tally", "--since", "yesterday");
+        assertThat(badInstant.exitCode()).as(badInstant.toString()).isEqualTo(ExitCodes.USAGE);
+
         Cli.Run anonymous = asOnly(List.of("--signing-keys", home.resolve("none").toString()), "roll", "freeze",
                 "-e", election);
         assertThat(anonymous.exitCode()).as(anonymous.toString()).isEqualTo(ExitCodes.of(io.grpc.Status.Code.PERMISSION_DENIED));

@@ -27,6 +27,9 @@ import io.electa.registry.v1.IssueAbsenteeCertificateRequest;
 import io.electa.registry.v1.ListDistrictsRequest;
 import io.electa.registry.v1.ListStationsRequest;
 import io.electa.registry.v1.MarkVotedRequest;
+import io.electa.registry.v1.MarkVotedResponse;
+import io.electa.common.v1.AuditEvent;
+import io.electa.testing.TestTokens;
 import io.electa.registry.v1.OpenPollsRequest;
 import io.electa.registry.v1.StationRow;
 import io.electa.registry.v1.StationRows;
@@ -110,7 +113,7 @@ class RetryMatrixTest {
                 DynamicTest.dynamicTest(c.method() + " taken by another RPC", () -> reusedFromAnotherRpc(c))));
     }
 
-    private static void sequentialTwin(Case c) {
+    private static void sequentialTwin(Case c) throws Exception {
         Attempt attempt = c.prepare().get();
         long before = attempt.effects().getAsLong();
         RawCall.Answer first = call(c, attempt.request());
@@ -122,6 +125,29 @@ class RetryMatrixTest {
         assertThat(again.messages().get(0)).as("the retry's answer").isEqualTo(first.messages().get(0));
         assertThat(attempt.effects().getAsLong()).as("effects after the retry").isEqualTo(after);
         assertThat(after - before).as("effects of one request").isLessThanOrEqualTo(1);
+        assertAuditedOnce(c, attempt, first);
+    }
+
+    /**
+     * The change is in its service's audit trail once, by the caller (the tests' subject "test"),
+     * however often it was asked for; a vote mark is its own record and names its clerk instead.
+     */
+    private static void assertAuditedOnce(Case c, Attempt attempt, RawCall.Answer answer) throws Exception {
+        MethodDescriptor method = c.descriptor();
+        List<AuditEvent> events = AuditTrails.ofRequest(method, requestIdOf(attempt.request()));
+        if (method.getName().equals("MarkVoted")) {
+            assertThat(events).as("a vote mark is not copied into the trail").isEmpty();
+            assertThat(MarkVotedResponse.parseFrom(answer.messages().get(0)).getMark().getMarkedBy())
+                    .as("the mark names its clerk").isEqualTo(TestTokens.SUBJECT);
+            return;
+        }
+        assertThat(events).as(c.method() + " audited once").hasSize(1);
+        AuditEvent event = events.get(0);
+        assertThat(event.getRpc()).isEqualTo(AuditTrails.grpcName(method));
+        assertThat(event.getSubject()).isEqualTo(TestTokens.SUBJECT);
+        assertThat(event.getRolesList()).as("the roles the caller acted with").isNotEmpty();
+        assertThat(event.getOutcome()).isNotBlank();
+        assertThat(event.hasEventTime()).isTrue();
     }
 
     private static void concurrentTwins(Case c) throws Exception {
@@ -142,6 +168,7 @@ class RetryMatrixTest {
                     .distinct().count()).as("distinct answers of the twins").isEqualTo(1);
             assertThat(attempt.effects().getAsLong() - before).as("effects of " + TWINS + " twins")
                     .isLessThanOrEqualTo(1);
+            assertAuditedOnce(c, attempt, answers.get(0));
         } finally {
             pool.shutdownNow();
         }

@@ -27,7 +27,9 @@ public final class TestTokens {
 
     private static final LocalTokenKeys KEYS = LocalTokenKeys.in(FOLDER).publishedIn(PUBLIC_KEYS);
     private static final TokenSigner SIGNER = KEYS.signer(ISSUER);
-    private static final SigningCaller ACTING = new SigningCaller(SIGNER, "test");
+    /** The subject of the tokens {@link #acting()} and {@link #token(Grant)} sign. */
+    public static final String SUBJECT = "test";
+    private static final SigningCaller ACTING = new SigningCaller(SIGNER, SUBJECT);
 
     private TestTokens() {
     }

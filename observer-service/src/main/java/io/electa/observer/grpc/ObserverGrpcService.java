@@ -23,6 +23,7 @@ import io.electa.support.idempotency.Idempotency;
 import io.electa.common.v1.FieldViolationReason;
 import io.electa.support.access.Caller;
 import io.electa.support.access.TokenVerifier;
+import io.electa.support.audit.AuditTrail;
 import io.electa.support.inbound.InboundGuard;
 import io.grpc.ServerServiceDefinition;
 import io.quarkus.grpc.GrpcService;
@@ -55,11 +56,13 @@ public class ObserverGrpcService extends MutinyObserverServiceGrpc.ObserverServi
     private final Idempotency idempotency;
     private final ServiceClock clock;
     private final TokenVerifier tokens;
+    private final AuditTrail audit;
 
     public ObserverGrpcService(OrganisationService organisations, AccreditationService accreditations,
             BadgeService badges, DeploymentService deployment, ReportService reports, StatisticsService statistics,
-            RegistryClient registry, Idempotency idempotency, ServiceClock clock, TokenVerifier tokens) {
+            RegistryClient registry, Idempotency idempotency, ServiceClock clock, TokenVerifier tokens, AuditTrail audit) {
         this.tokens = tokens;
+        this.audit = audit;
         this.organisations = organisations;
         this.accreditations = accreditations;
         this.badges = badges;
@@ -320,6 +323,15 @@ public class ObserverGrpcService extends MutinyObserverServiceGrpc.ObserverServi
             Supplier<Uni<R>> action) {
         return idempotency.orStoredAnswer(requestId, request, parser,
                 () -> idempotency.once(requestId, request, parser, action));
+    }
+
+    @Override
+    public Uni<ListAuditEventsResponse> listAuditEvents(ListAuditEventsRequest request) {
+        return checked(() -> audit.list(request.getFilter(), request.getPageSize(), request.getPageToken())
+                .map(page -> ListAuditEventsResponse.newBuilder()
+                        .addAllEvents(page.items())
+                        .setNextPageToken(Pages.nextToken(page))
+                        .build()));
     }
 
     private static <T> Uni<T> checked(Supplier<Uni<? extends T>> handler) {

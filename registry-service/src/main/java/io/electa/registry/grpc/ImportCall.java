@@ -221,7 +221,7 @@ final class ImportCall<Q extends Message, R, A extends Message> implements Strea
         importer.commit()
                 .invoke(report::add)
                 .map(committed -> protocol.answer(report))
-                .call(answer -> claim.complete(key, answer.toByteArray()))
+                .call(answer -> claim.complete(key, answer))
                 .subscribe().with(this::answered, this::fail);
     }
 

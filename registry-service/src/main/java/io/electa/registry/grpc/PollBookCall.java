@@ -14,6 +14,7 @@ import io.electa.registry.v1.SyncPollBookRequest;
 import io.electa.registry.v1.SyncPollBookResponse;
 import io.electa.support.domain.InvalidArgumentException;
 import io.electa.support.grpc.GrpcErrors;
+import io.electa.support.access.Caller;
 import io.electa.support.idempotency.RequestKey;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -63,7 +64,8 @@ final class PollBookCall implements StreamObserver<SyncPollBookRequest> {
             fail(invalid("header", "the header must be sent once, in the first message"));
         } else {
             state = State.RECORDING;
-            pollBooks.record(header.getElectionId(), header.getStationCode(), uploads(message))
+            pollBooks.record(header.getElectionId(), header.getStationCode(), Caller.current().subject(),
+                            uploads(message))
                     .subscribe().with(this::answer, this::fail);
         }
     }

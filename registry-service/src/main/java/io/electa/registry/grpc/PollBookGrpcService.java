@@ -71,6 +71,7 @@ public class PollBookGrpcService extends PollBookServiceGrpc.PollBookServiceImpl
                 .setStationCode(c.stationCode()).setDistrictCode(c.districtCode()).setDeviceId(c.deviceId())
                 .setDeviceTime(Timestamps.toProto(c.deviceTime())).setRequestId(c.requestId())
                 .setCountedStationCode(c.countedStationCode()).setRecordTime(Timestamps.toProto(c.recordTime()))
+                .setMarkedBy(c.markedBy())
                 .build();
     }
 }

@@ -98,6 +98,7 @@ final class ProtoMapper {
                 .setMarkTime(Timestamps.toProto(m.markedAt()))
                 .setRequestId(m.requestId())
                 .setAbsentee(m.absentee())
+                .setMarkedBy(m.markedBy())
                 .build();
     }
 

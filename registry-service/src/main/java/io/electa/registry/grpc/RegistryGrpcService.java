@@ -16,6 +16,7 @@ import io.electa.support.grpc.Pages;
 import io.electa.support.idempotency.Idempotency;
 import io.electa.support.idempotency.RequestKey;
 import io.electa.support.access.TokenVerifier;
+import io.electa.support.audit.AuditTrail;
 import io.electa.support.inbound.InboundGuard;
 import io.electa.common.v1.FieldViolationReason;
 import io.grpc.ServerServiceDefinition;
@@ -46,11 +47,13 @@ public class RegistryGrpcService extends MutinyRegistryServiceGrpc.RegistryServi
     private final TurnoutService turnout;
     private final Idempotency idempotency;
     private final TokenVerifier tokens;
+    private final AuditTrail audit;
 
     public RegistryGrpcService(ElectionService elections, GeographyService geography, VoterService voters,
             CertificateService certificates, MarkingService marking, TurnoutService turnout, Idempotency idempotency,
-            TokenVerifier tokens) {
+            TokenVerifier tokens, AuditTrail audit) {
         this.tokens = tokens;
+        this.audit = audit;
         this.elections = elections;
         this.geography = geography;
         this.voters = voters;
@@ -298,6 +301,15 @@ public class RegistryGrpcService extends MutinyRegistryServiceGrpc.RegistryServi
     }
 
     /** Runs the handler lazily, so a validation failure becomes a failed Uni. */
+    @Override
+    public Uni<ListAuditEventsResponse> listAuditEvents(ListAuditEventsRequest request) {
+        return checked(() -> audit.list(request.getFilter(), request.getPageSize(), request.getPageToken())
+                .map(page -> ListAuditEventsResponse.newBuilder()
+                        .addAllEvents(page.items())
+                        .setNextPageToken(Pages.nextToken(page))
+                        .build()));
+    }
+
     private static <T> Uni<T> checked(Supplier<Uni<? extends T>> handler) {
         return Uni.createFrom().deferred(handler);
     }

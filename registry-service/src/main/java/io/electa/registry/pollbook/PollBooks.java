@@ -62,8 +62,11 @@ public class PollBooks {
         });
     }
 
-    /** Records one message of marks made at {@code stationCode}; the verdicts in order. */
-    public Uni<List<Verdict>> record(String electionId, String stationCode, List<Upload> uploads) {
+    /**
+     * Records one message of marks made at {@code stationCode} and uploaded by {@code markedBy}
+     * (the caller's subject, which every mark and conflict records); the verdicts in order.
+     */
+    public Uni<List<Verdict>> record(String electionId, String stationCode, String markedBy, List<Upload> uploads) {
         Verdict[] verdicts = new Verdict[uploads.size()];
         List<Integer> positions = new ArrayList<>();
         List<QueuedMark> marks = new ArrayList<>();
@@ -83,7 +86,7 @@ public class PollBooks {
         if (marks.isEmpty()) {
             return Uni.createFrom().item(List.of(verdicts));
         }
-        return repository.record(electionId, stationCode, METHOD, marks)
+        return repository.record(electionId, stationCode, METHOD, markedBy, marks)
                 .chain(recording -> decide(electionId, stationCode, marks, recording))
                 .map(decided -> {
                     for (int j = 0; j < positions.size(); j++) {

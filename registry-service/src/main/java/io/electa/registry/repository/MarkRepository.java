@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * Vote marks. One statement reads what the rules need; when they allow the mark it claims the
@@ -41,11 +42,12 @@ public class MarkRepository {
                 ON CONFLICT (request_id) DO NOTHING
                 RETURNING request_id
             ), inserted AS (
-                INSERT INTO vote_mark (election_id, national_id, station_code, marked_at, request_id, absentee)
-                SELECT $1, $2, $3, clock_timestamp(), $4, allowed.absentee
+                INSERT INTO vote_mark (election_id, national_id, station_code, marked_at, request_id, absentee,
+                                       marked_by)
+                SELECT $1, $2, $3, clock_timestamp(), $4, allowed.absentee, $7
                 FROM allowed, claimed
                 ON CONFLICT (election_id, national_id) DO NOTHING
-                RETURNING station_code, marked_at, request_id, absentee
+                RETURNING station_code, marked_at, request_id, absentee, marked_by
             ), counted AS (
                 UPDATE turnout_counter t SET voted = t.voted + 1
                 FROM inserted
@@ -61,6 +63,7 @@ public class MarkRepository {
                    coalesce(i.marked_at, m.marked_at) AS mark_time,
                    coalesce(i.request_id, m.request_id) AS mark_request_id,
                    coalesce(i.absentee, m.absentee) AS mark_absentee,
+                   coalesce(i.marked_by, m.marked_by) AS mark_by,
                    p.method AS stored_method, p.request_sha256 AS stored_sha256
             FROM ctx
             LEFT JOIN inserted i ON true
@@ -71,14 +74,14 @@ public class MarkRepository {
     private static final String STORED = """
             SELECT p.method AS stored_method, p.request_sha256 AS stored_sha256,
                    m.station_code AS mark_station, m.marked_at AS mark_time, m.request_id AS mark_request_id,
-                   m.absentee AS mark_absentee
+                   m.absentee AS mark_absentee, m.marked_by AS mark_by
             FROM processed_request p
             LEFT JOIN vote_mark m ON m.election_id = $2 AND m.national_id = $3
             WHERE p.request_id = $1
             """;
 
     private static final String FIND = "SELECT station_code AS mark_station, marked_at AS mark_time,"
-            + " request_id AS mark_request_id, absentee AS mark_absentee FROM vote_mark"
+            + " request_id AS mark_request_id, absentee AS mark_absentee, marked_by AS mark_by FROM vote_mark"
             + " WHERE election_id = $1 AND national_id = $2";
 
     private static final String STATION_EXISTS =
@@ -96,8 +99,8 @@ public class MarkRepository {
      */
     public Uni<MarkAttempt> mark(String electionId, String nationalId, String stationCode, RequestKey key) {
         return pool.preparedQuery(MARK)
-                .execute(Tuple.of(electionId, nationalId, stationCode, key.requestId(), key.method(),
-                        key.fingerprint()))
+                .execute(Tuple.tuple(List.of(electionId, nationalId, stationCode, key.requestId(), key.method(),
+                        key.fingerprint(), key.audit().subject())))
                 .map(rows -> rows.size() == 0 ? null : toAttempt(electionId, nationalId, key, rows.iterator().next()));
     }
 
@@ -143,7 +146,7 @@ public class MarkRepository {
         }
         return new VoteMark(electionId, nationalId, row.getString("mark_station"),
                 row.getOffsetDateTime("mark_time").toInstant(), row.getString("mark_request_id"),
-                row.getBoolean("mark_absentee"));
+                row.getBoolean("mark_absentee"), row.getString("mark_by"));
     }
 
     /**

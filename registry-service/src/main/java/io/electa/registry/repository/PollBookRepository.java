@@ -58,9 +58,9 @@ public class PollBookRepository {
                 RETURNING request_id
             ), inserted AS (
                 INSERT INTO vote_mark (election_id, national_id, station_code, marked_at, request_id, absentee,
-                                       device_id, device_time)
+                                       device_id, device_time, marked_by)
                 SELECT $1, a.national_id, $2, clock_timestamp(), a.request_id, a.certificate_station IS NOT NULL,
-                       a.device_id, a.device_time
+                       a.device_id, a.device_time, $9
                 FROM allowed a JOIN claimed USING (request_id)
                 WHERE a.own_station
                 ORDER BY a.national_id, a.ord
@@ -68,10 +68,10 @@ public class PollBookRepository {
                 RETURNING request_id, national_id
             ), conflicted AS (
                 INSERT INTO mark_conflict (request_id, election_id, national_id, station_code, device_id, device_time,
-                                           counted_station_code, record_time)
+                                           counted_station_code, record_time, marked_by)
                 SELECT a.request_id, $1, a.national_id, $2, a.device_id, a.device_time,
                        coalesce(a.marked_station, CASE WHEN here.national_id IS NOT NULL THEN $2 END),
-                       clock_timestamp()
+                       clock_timestamp(), $9
                 FROM allowed a
                 JOIN claimed USING (request_id)
                 LEFT JOIN inserted i ON i.request_id = a.request_id
@@ -126,7 +126,7 @@ public class PollBookRepository {
 
     private static final String CONFLICTS = """
             SELECT k.national_id, k.station_code, s.district_code, k.device_id, k.device_time, k.request_id,
-                   k.counted_station_code, k.record_time
+                   k.counted_station_code, k.record_time, k.marked_by
             FROM mark_conflict k
             JOIN station s ON s.election_id = k.election_id AND s.station_code = k.station_code
             WHERE k.election_id = $1 AND ($2 = '' OR s.district_code = $2) AND ($3 = '' OR k.station_code = $3)
@@ -173,8 +173,12 @@ public class PollBookRepository {
     public record Recording(ElectionStatus status, List<Attempt> attempts) {
     }
 
-    /** Records {@code marks} (distinct request_ids) made at {@code stationCode}, in one statement. */
-    public Uni<Recording> record(String electionId, String stationCode, String method, List<QueuedMark> marks) {
+    /**
+     * Records {@code marks} (distinct request_ids) made at {@code stationCode} and uploaded by
+     * {@code markedBy}, in one statement.
+     */
+    public Uni<Recording> record(String electionId, String stationCode, String method, String markedBy,
+            List<QueuedMark> marks) {
         int n = marks.size();
         String[] ids = new String[n];
         OffsetDateTime[] times = new OffsetDateTime[n];
@@ -191,7 +195,7 @@ public class PollBookRepository {
         }
         return pool.preparedQuery(RECORD)
                 .execute(Tuple.tuple(List.of(electionId, stationCode, ids, times, devices, requestIds, fingerprints,
-                        method)))
+                        method, markedBy)))
                 .map(rows -> {
                     List<Attempt> attempts = new ArrayList<>(n);
                     ElectionStatus status = null;
@@ -230,7 +234,7 @@ public class PollBookRepository {
 
     /** A conflict as listed. */
     public record Conflict(String nationalId, String stationCode, String districtCode, String deviceId,
-            Instant deviceTime, String requestId, String countedStationCode, Instant recordTime) {
+            Instant deviceTime, String requestId, String countedStationCode, Instant recordTime, String markedBy) {
     }
 
     /** One page of an election's conflicts (of a district or station when given), after {@code afterKey}. */
@@ -246,7 +250,7 @@ public class PollBookRepository {
                             row.getString("station_code"), row.getString("district_code"), row.getString("device_id"),
                             row.getOffsetDateTime("device_time").toInstant(), row.getString("request_id"),
                             Objects.requireNonNullElse(row.getString("counted_station_code"), ""),
-                            row.getOffsetDateTime("record_time").toInstant())));
+                            row.getOffsetDateTime("record_time").toInstant(), row.getString("marked_by"))));
                     return Page.of(found, size, c -> PageKeys.join(c.stationCode(), c.nationalId(), c.requestId()));
                 });
     }

@@ -71,7 +71,7 @@ class ImportCallFlowControlTest {
         }
 
         @Override
-        public Uni<Void> complete(RequestKey key, byte[] answer) {
+        public Uni<Void> complete(RequestKey key, com.google.protobuf.Message answer) {
             return Uni.createFrom().voidItem();
         }
 

@@ -4,8 +4,13 @@ import com.google.protobuf.Message;
 import io.electa.client.auth.AccessOptions;
 import io.electa.client.auth.BearerToken;
 import io.electa.common.v1.Access;
+import io.electa.common.v1.Role;
 import io.grpc.Context;
 import io.grpc.Metadata;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Vertx;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * One call's access decision, taken in two steps by the inbound guard: {@link #admit} when the
@@ -16,14 +21,17 @@ import io.grpc.Metadata;
  */
 public final class CallAccess {
     static final Context.Key<CallAccess> KEY = Context.key("electa-call-access");
+    private static final String LOCAL = "electa-call-access";
 
     private final Access access;
+    private final String method;
     private final Caller caller;
     private volatile Scope scope = Scope.UNRESTRICTED;
     private boolean scopeChecked;
 
-    private CallAccess(Access access, Caller caller) {
+    private CallAccess(Access access, String method, Caller caller) {
         this.access = access;
+        this.method = method;
         this.caller = caller;
     }
 
@@ -36,7 +44,7 @@ public final class CallAccess {
     public static CallAccess admit(Access access, String method, TokenVerifier tokens, Metadata headers) {
         Caller caller = tokens.verify(headers.get(BearerToken.AUTHORIZATION));
         Authorization.admit(access, method, caller);
-        return new CallAccess(access, caller);
+        return new CallAccess(access, method, caller);
     }
 
     /**
@@ -53,13 +61,44 @@ public final class CallAccess {
         }
     }
 
-    /** The context the handler runs in. */
+    /**
+     * The context the handler runs in. The call is also kept in the Vert.x context of the call
+     * (when it runs on one), which stays with the handler's reactive continuations, e.g. after a
+     * call to another service, where the gRPC context is no longer attached.
+     */
     public Context context() {
+        io.vertx.core.Context vertx = Vertx.currentContext();
+        if (vertx != null && VertxContext.isDuplicatedContext(vertx)) {
+            vertx.putLocal(LOCAL, this);
+        }
         return Context.current().withValue(KEY, this);
     }
 
-    Caller caller() {
+    /** The call being handled on this thread (or Vert.x context); null outside a call. */
+    public static CallAccess current() {
+        CallAccess attached = KEY.get();
+        if (attached != null) {
+            return attached;
+        }
+        io.vertx.core.Context vertx = Vertx.currentContext();
+        return vertx != null && VertxContext.isDuplicatedContext(vertx) ? vertx.getLocal(LOCAL) : null;
+    }
+
+    /** Who calls. */
+    public Caller caller() {
         return caller;
+    }
+
+    /** The caller's roles that the RPC admits: those it acts with (none for a public RPC). */
+    public Set<Role> actingRoles() {
+        Set<Role> acting = EnumSet.noneOf(Role.class);
+        access.getRolesList().stream().filter(caller::holds).forEach(acting::add);
+        return acting;
+    }
+
+    /** The full gRPC method name of the call. */
+    public String method() {
+        return method;
     }
 
     Scope scope() {

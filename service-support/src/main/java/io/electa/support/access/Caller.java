@@ -19,7 +19,7 @@ public record Caller(String subject, Set<Role> roles, String station, String dis
 
     /** The caller of the RPC being handled on this thread; {@link #ANONYMOUS} outside a call. */
     public static Caller current() {
-        CallAccess call = CallAccess.KEY.get();
+        CallAccess call = CallAccess.current();
         return call == null ? ANONYMOUS : call.caller();
     }
 

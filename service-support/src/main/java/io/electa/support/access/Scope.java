@@ -30,7 +30,7 @@ public final class Scope {
 
     /** The scope of the RPC being handled on this thread (read it in the RPC method itself). */
     public static Scope current() {
-        CallAccess call = CallAccess.KEY.get();
+        CallAccess call = CallAccess.current();
         return call == null ? UNRESTRICTED : call.scope();
     }
 

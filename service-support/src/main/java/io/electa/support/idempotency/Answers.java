@@ -27,7 +27,7 @@ public final class Answers {
             Supplier<Uni<R>> action) {
         return claim(tx, key)
                 .chain(claimed -> claimed
-                        ? action.get().call(answer -> tx.complete(key, answer.toByteArray()))
+                        ? action.get().call(answer -> tx.complete(key, answer))
                         : tx.find(key.requestId()).map(stored -> stored.answerTo(key, parser)));
     }
 

@@ -1,5 +1,8 @@
 package io.electa.support.idempotency;
 
+import com.google.protobuf.Message;
+import io.electa.support.audit.AuditColumns;
+
 import io.electa.support.grpc.Timestamps;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -34,17 +37,18 @@ public final class PgStoreStatements implements StoreStatements {
     }
 
     @Override
-    public Uni<Void> complete(RequestKey key, byte[] response) {
+    public Uni<Void> complete(RequestKey key, Message response) {
         return db.preparedQuery(StoreSql.COMPLETE)
-                .execute(Tuple.of(key.requestId(), key.fingerprint(), Buffer.buffer(response)))
+                .execute(audited(Tuple.of(key.requestId(), key.fingerprint(), Buffer.buffer(response.toByteArray())),
+                        key, response))
                 .replaceWithVoid();
     }
 
     @Override
-    public Uni<Void> insertAnswered(RequestKey key, byte[] response, Instant now) {
+    public Uni<Void> insertAnswered(RequestKey key, Message response, Instant now) {
         return db.preparedQuery(StoreSql.INSERT_ANSWERED)
-                .execute(Tuple.of(key.requestId(), key.method(), key.fingerprint(), Buffer.buffer(response),
-                        Timestamps.toSql(now)))
+                .execute(audited(Tuple.of(key.requestId(), key.method(), key.fingerprint(),
+                        Buffer.buffer(response.toByteArray()), Timestamps.toSql(now)), key, response))
                 .replaceWithVoid();
     }
 
@@ -57,6 +61,11 @@ public final class PgStoreStatements implements StoreStatements {
                     rows.forEach(row -> found.put(row.getString("request_id"), toStored(row)));
                     return found;
                 });
+    }
+
+    private static Tuple audited(Tuple tuple, RequestKey key, Message response) {
+        AuditColumns.values(key.audit().answered(response)).forEach(tuple::addValue);
+        return tuple;
     }
 
     private static StoredRequest toStored(Row row) {

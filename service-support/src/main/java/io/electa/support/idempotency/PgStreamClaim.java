@@ -1,5 +1,7 @@
 package io.electa.support.idempotency;
 
+import com.google.protobuf.Message;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -46,7 +48,7 @@ final class PgStreamClaim implements StreamClaim {
     }
 
     @Override
-    public Uni<Void> complete(RequestKey key, byte[] answer) {
+    public Uni<Void> complete(RequestKey key, Message answer) {
         open = false;
         return new PgStoreStatements(connection).complete(key, answer)
                 .chain(transaction::commit)

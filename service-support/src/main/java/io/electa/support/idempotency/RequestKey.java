@@ -2,6 +2,7 @@ package io.electa.support.idempotency;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import io.electa.support.audit.AuditDraft;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -10,9 +11,16 @@ import java.util.HexFormat;
  * What one mutating request is, for the answer store: its request_id, its method and a
  * fingerprint of everything else it carries. Two requests with the same request_id are twins
  * when method and fingerprint agree; otherwise the request_id was reused for another request.
+ * It also carries the draft of the change's audit event, taken from the request and its caller
+ * when the key is made; the event is written with the answer.
  */
-public record RequestKey(String requestId, String method, String fingerprint) {
+public record RequestKey(String requestId, String method, String fingerprint, AuditDraft audit) {
     private static final String REQUEST_ID = "request_id";
+
+    /** A key that only claims its request_id (it is never completed with an answer). */
+    public RequestKey(String requestId, String method, String fingerprint) {
+        this(requestId, method, fingerprint, AuditDraft.NONE);
+    }
 
     /** The key of a unary request: SHA-256 of its encoding without its request_id field. */
     public static RequestKey of(String requestId, Message request) {
@@ -20,7 +28,8 @@ public record RequestKey(String requestId, String method, String fingerprint) {
         Message content = field == null ? request : request.toBuilder().clearField(field).build();
         MessageDigest sha256 = sha256();
         sha256.update(content.toByteArray());
-        return new RequestKey(requestId, request.getDescriptorForType().getFullName(), hex(sha256));
+        return new RequestKey(requestId, request.getDescriptorForType().getFullName(), hex(sha256),
+                AuditDraft.of(request));
     }
 
     /**
@@ -35,12 +44,14 @@ public record RequestKey(String requestId, String method, String fingerprint) {
     public static final class Running {
         private final String method;
         private final String requestId;
+        private final AuditDraft audit;
         private final MessageDigest sha256 = sha256();
 
         private Running(String method, Message header) {
             FieldDescriptor field = header.getDescriptorForType().findFieldByName(REQUEST_ID);
             this.method = method;
             this.requestId = field == null ? "" : (String) header.getField(field);
+            this.audit = AuditDraft.of(header);
             add(field == null ? header : header.toBuilder().clearField(field).build());
         }
 
@@ -53,7 +64,7 @@ public record RequestKey(String requestId, String method, String fingerprint) {
 
         /** The key of the whole stream; call once, after the last message. */
         public RequestKey finish() {
-            return new RequestKey(requestId, method, hex(sha256));
+            return new RequestKey(requestId, method, hex(sha256), audit);
         }
     }
 

@@ -1,5 +1,8 @@
 package io.electa.support.idempotency;
 
+import com.google.protobuf.Message;
+import io.electa.support.audit.AuditColumns;
+
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,25 +40,23 @@ public final class SessionStoreStatements implements StoreStatements {
     }
 
     @Override
-    public Uni<Void> complete(RequestKey key, byte[] response) {
-        return session.createNativeQuery(StoreSql.positional(StoreSql.COMPLETE))
+    public Uni<Void> complete(RequestKey key, Message response) {
+        var statement = session.createNativeQuery(StoreSql.positional(StoreSql.COMPLETE))
                 .setParameter(1, key.requestId())
                 .setParameter(2, key.fingerprint())
-                .setParameter(3, response)
-                .executeUpdate()
-                .replaceWithVoid();
+                .setParameter(3, response.toByteArray());
+        return audited(statement, 4, key, response).executeUpdate().replaceWithVoid();
     }
 
     @Override
-    public Uni<Void> insertAnswered(RequestKey key, byte[] response, Instant now) {
-        return session.createNativeQuery(StoreSql.positional(StoreSql.INSERT_ANSWERED))
+    public Uni<Void> insertAnswered(RequestKey key, Message response, Instant now) {
+        var statement = session.createNativeQuery(StoreSql.positional(StoreSql.INSERT_ANSWERED))
                 .setParameter(1, key.requestId())
                 .setParameter(2, key.method())
                 .setParameter(3, key.fingerprint())
-                .setParameter(4, response)
-                .setParameter(5, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .executeUpdate()
-                .replaceWithVoid();
+                .setParameter(4, response.toByteArray())
+                .setParameter(5, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        return audited(statement, 6, key, response).executeUpdate().replaceWithVoid();
     }
 
     @Override
@@ -68,6 +69,15 @@ public final class SessionStoreStatements implements StoreStatements {
                     rows.forEach(row -> found.put((String) row[0], toStored(row)));
                     return found;
                 });
+    }
+
+    private static Mutiny.MutationQuery audited(Mutiny.MutationQuery statement, int first, RequestKey key,
+            Message response) {
+        List<Object> values = AuditColumns.values(key.audit().answered(response));
+        for (int i = 0; i < values.size(); i++) {
+            statement.setParameter(first + i, values.get(i));
+        }
+        return statement;
     }
 
     private static StoredRequest toStored(Object[] row) {

@@ -1,5 +1,6 @@
 package io.electa.support.idempotency;
 
+import com.google.protobuf.Message;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.List;
@@ -23,11 +24,17 @@ public interface StoreStatements {
     /** The stored request, or null. */
     Uni<StoredRequest> find(String requestId);
 
-    /** Stores the answer of a claimed request_id (and its fingerprint, for streams). */
-    Uni<Void> complete(RequestKey key, byte[] response);
+    /**
+     * Stores the answer of a claimed request_id (and its fingerprint, for streams) and writes the
+     * change's audit event (the key's draft completed by the answer).
+     */
+    Uni<Void> complete(RequestKey key, Message response);
 
-    /** Stores a request and its answer at once (for writers that serialise twins themselves). */
-    Uni<Void> insertAnswered(RequestKey key, byte[] response, Instant now);
+    /**
+     * Stores a request and its answer at once (for writers that serialise twins themselves), with
+     * the change's audit event.
+     */
+    Uni<Void> insertAnswered(RequestKey key, Message response, Instant now);
 
     /** The stored requests of these request_ids, by request_id. */
     Uni<Map<String, StoredRequest>> findAll(List<String> requestIds);

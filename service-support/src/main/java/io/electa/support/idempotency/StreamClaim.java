@@ -1,5 +1,7 @@
 package io.electa.support.idempotency;
 
+import com.google.protobuf.Message;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
@@ -29,7 +31,7 @@ public interface StreamClaim {
     StoredRequest stored();
 
     /** Stores the stream's fingerprint and answer and commits the claim. */
-    Uni<Void> complete(RequestKey key, byte[] answer);
+    Uni<Void> complete(RequestKey key, Message answer);
 
     /** Gives the claim up (rolls it back); safe to call more than once. */
     void release();

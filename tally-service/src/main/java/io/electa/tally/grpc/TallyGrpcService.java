@@ -17,6 +17,7 @@ import io.electa.tally.v1.*;
 import io.electa.support.access.Caller;
 import io.electa.support.access.Scope;
 import io.electa.support.access.TokenVerifier;
+import io.electa.support.audit.AuditTrail;
 import io.electa.support.inbound.InboundGuard;
 import io.grpc.ServerServiceDefinition;
 import io.quarkus.grpc.GrpcService;
@@ -45,11 +46,13 @@ public class TallyGrpcService extends MutinyTallyServiceGrpc.TallyServiceImplBas
     private final LedgerService ledger;
     private final ExportService exports;
     private final TokenVerifier tokens;
+    private final AuditTrail audit;
 
     public TallyGrpcService(CandidateService candidates, ProtocolService protocols, ReviewService reviews,
             ProtocolQueries queries, ExclusionService exclusions, ResultsService results,
-            CertificationService certification, LedgerService ledger, ExportService exports, TokenVerifier tokens) {
+            CertificationService certification, LedgerService ledger, ExportService exports, TokenVerifier tokens, AuditTrail audit) {
         this.tokens = tokens;
+        this.audit = audit;
         this.candidates = candidates;
         this.protocols = protocols;
         this.reviews = reviews;
@@ -228,6 +231,15 @@ public class TallyGrpcService extends MutinyTallyServiceGrpc.TallyServiceImplBas
     @Override
     public Multi<ExportResultsResponse> exportResults(ExportResultsRequest request) {
         return exports.export(request.getElectionId(), request.getFormat());
+    }
+
+    @Override
+    public Uni<ListAuditEventsResponse> listAuditEvents(ListAuditEventsRequest request) {
+        return checked(() -> audit.list(request.getFilter(), request.getPageSize(), request.getPageToken())
+                .map(page -> ListAuditEventsResponse.newBuilder()
+                        .addAllEvents(page.items())
+                        .setNextPageToken(Pages.nextToken(page))
+                        .build()));
     }
 
     private static <T> Uni<T> checked(Supplier<Uni<? extends T>> handler) {

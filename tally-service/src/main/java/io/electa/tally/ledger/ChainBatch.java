@@ -149,7 +149,7 @@ final class ChainBatch {
                 .build());
         List<Uni<Void>> writes = new ArrayList<>(outcome.writes().apply(tx));
         writes.add(ledger.insertEntry(tx, electionId, entry));
-        writes.add(new PgStoreStatements(tx).insertAnswered(change.key(), answer.toByteArray(), slot.recordTime()));
+        writes.add(new PgStoreStatements(tx).insertAnswered(change.key(), answer, slot.recordTime()));
         return new Placed(writes, entry, answer,
                 record.getKind() == LedgerEntryKind.LEDGER_ENTRY_KIND_RESULTS_CERTIFIED);
     }

@@ -1,5 +1,7 @@
 package io.electa.local;
 
+import io.electa.client.tls.Authority;
+import io.electa.client.tls.LocalCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -64,7 +66,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.toAbsolutePath().getParent());
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             ServiceProcess service = new ServiceProcess(name, builder.start(), port, log.toAbsolutePath());
-            service.awaitReady();
+            service.awaitReady(env.get("ELECTA_TLS_DIR"));
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
@@ -161,9 +163,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+    /** Waits for readiness: over HTTPS trusting the authority of {@code tlsDir} when it is set. */
+    private void awaitReady(String tlsDir) {
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1));
+        if (tlsDir != null) {
+            client.sslContext(Authority.trusting(Path.of(tlsDir, LocalCertificates.CA)));
+        }
+        HttpClient http = client.build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create((tlsDir == null ? "http" : "https") + "://127.0.0.1:"
+                        + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {

@@ -26,13 +26,23 @@ public final class LocalService implements AutoCloseable {
 
     /** The registry against {@code database} (host:port/name on the local PostgreSQL). */
     public static LocalService registry(String database) {
-        return start("registry-service", Map.of("ELECTA_DB", database));
+        return registry(database, Map.of());
+    }
+
+    /** As {@link #registry(String)}, with {@code more} in its environment (e.g. ELECTA_TLS_DIR). */
+    public static LocalService registry(String database, Map<String, String> more) {
+        return start("registry-service", Map.of("ELECTA_DB", database), more);
     }
 
     /** The tally against {@code database}, calling the registry on {@code registryPort}. */
     public static LocalService tally(String database, int registryPort) {
+        return tally(database, registryPort, Map.of());
+    }
+
+    /** As {@link #tally(String, int)}, with {@code more} in its environment. */
+    public static LocalService tally(String database, int registryPort, Map<String, String> more) {
         return start("tally-service", Map.of("ELECTA_DB", database,
-                "ELECTA_REGISTRY_PORT", Integer.toString(registryPort)));
+                "ELECTA_REGISTRY_PORT", Integer.toString(registryPort)), more);
     }
 
     /**
@@ -40,14 +50,20 @@ public final class LocalService implements AutoCloseable {
      * ports, with a badge signing key made for this test run (production requires one).
      */
     public static LocalService observer(String database, int registryPort, int tallyPort) {
+        return observer(database, registryPort, tallyPort, Map.of());
+    }
+
+    /** As {@link #observer(String, int, int)}, with {@code more} in its environment. */
+    public static LocalService observer(String database, int registryPort, int tallyPort, Map<String, String> more) {
         return start("observer-service", Map.of("ELECTA_DB", database,
                 "ELECTA_REGISTRY_PORT", Integer.toString(registryPort),
                 "ELECTA_TALLY_PORT", Integer.toString(tallyPort),
-                "ELECTA_BADGE_SIGNING_KEY", BadgeKeys.TEST_KEY));
+                "ELECTA_BADGE_SIGNING_KEY", BadgeKeys.TEST_KEY), more);
     }
 
-    private static LocalService start(String module, Map<String, String> env) {
+    private static LocalService start(String module, Map<String, String> env, Map<String, String> more) {
         Map<String, String> withTokens = new HashMap<>(env);
+        withTokens.putAll(more);
         withTokens.put("ELECTA_TOKEN_KEYS", TestTokens.publicKeys());
         withTokens.put("ELECTA_TOKEN_ISSUER", TestTokens.ISSUER);
         LocalService service = new LocalService(module, Map.copyOf(withTokens));

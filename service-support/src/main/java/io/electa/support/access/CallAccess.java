@@ -5,6 +5,7 @@ import io.electa.client.auth.AccessOptions;
 import io.electa.client.auth.BearerToken;
 import io.electa.common.v1.Access;
 import io.electa.common.v1.Role;
+import io.grpc.Attributes;
 import io.grpc.Context;
 import io.grpc.Metadata;
 import io.smallrye.common.vertx.VertxContext;
@@ -37,11 +38,15 @@ public final class CallAccess {
 
     /**
      * Admits the call or fails with UNAUTHENTICATED or PERMISSION_DENIED (a DomainException):
-     * the bearer token in {@code headers} must verify, and the caller hold one of the roles of the
-     * RPC's access option {@code access} (none at all: public RPCs; null, an RPC without the option,
-     * admits no one). The option is read once per method ({@link AccessOptions}), not per call.
+     * over mutual TLS, the client certificate must be there and keep to the call graph
+     * ({@link CallGraph}, from the {@code transport} attributes); the bearer token in
+     * {@code headers} must verify, and the caller hold one of the roles of the RPC's access option
+     * {@code access} (none at all: public RPCs; null, an RPC without the option, admits no one).
+     * The option is read once per method ({@link AccessOptions}), not per call.
      */
-    public static CallAccess admit(Access access, String method, TokenVerifier tokens, Metadata headers) {
+    public static CallAccess admit(Access access, String method, TokenVerifier tokens, Metadata headers,
+            Attributes transport) {
+        CallGraph.admit(access, method, transport);
         Caller caller = tokens.verify(headers.get(BearerToken.AUTHORIZATION));
         Authorization.admit(access, method, caller);
         return new CallAccess(access, method, caller);

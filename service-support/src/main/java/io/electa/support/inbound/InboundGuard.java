@@ -70,7 +70,7 @@ public final class InboundGuard {
         return ServerMethodDefinition.create(checked, (call, headers) -> {
             CallAccess access;
             try {
-                access = CallAccess.admit(rule, name, tokens, headers);
+                access = CallAccess.admit(rule, name, tokens, headers, call.getAttributes());
             } catch (DomainException refused) {
                 close(call, refused);
                 return new ServerCall.Listener<>() { };

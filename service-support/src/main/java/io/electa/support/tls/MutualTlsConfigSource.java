@@ -1,0 +1,82 @@
+package io.electa.support.tls;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Mutual TLS for a service, from one setting: {@code ELECTA_TLS_DIR} (or the system property
+ * {@code electa.tls.dir}), a folder laid out as a Kubernetes TLS Secret made by cert-manager:
+ * {@code tls.crt} and {@code tls.key} (the service's certificate, whose common name names the
+ * service) and {@code ca.crt} (the commission's authority). When it is set, the service serves
+ * only TLS on its port (plaintext connections are refused), asks every client for a certificate
+ * of that authority (the inbound guard refuses gRPC calls without one; health and metrics stay
+ * readable without one, for Kubernetes probes), and calls the registry and the tally with its own
+ * certificate. Unset, nothing changes: the service speaks plaintext (tests, local runs).
+ */
+public final class MutualTlsConfigSource implements ConfigSource {
+    /** The environment variable naming the folder. */
+    public static final String ENV = "ELECTA_TLS_DIR";
+    /** The system property naming the folder (when the environment does not). */
+    public static final String PROPERTY = "electa.tls.dir";
+    private static final String TLS = "electa";
+    private static final Set<String> CLIENTS = Set.of("registry", "tally");
+
+    /**
+     * Fixed when the service is built (Quarkus reads this source then too), so set whether TLS is
+     * configured or not; without TLS it has no effect.
+     */
+    private static final Map<String, String> ALWAYS = Map.of("quarkus.http.ssl.client-auth", "request");
+
+    private final Map<String, String> properties;
+
+    public MutualTlsConfigSource() {
+        String dir = System.getenv(ENV);
+        if (dir == null || dir.isBlank()) {
+            dir = System.getProperty(PROPERTY);
+        }
+        this.properties = dir == null || dir.isBlank() ? ALWAYS : propertiesFor(Path.of(dir));
+    }
+
+    static Map<String, String> propertiesFor(Path dir) {
+        String cert = dir.resolve("tls.crt").toString();
+        String key = dir.resolve("tls.key").toString();
+        String ca = dir.resolve("ca.crt").toString();
+        Map<String, String> p = new HashMap<>(ALWAYS);
+        p.put("quarkus.tls." + TLS + ".key-store.pem.service.cert", cert);
+        p.put("quarkus.tls." + TLS + ".key-store.pem.service.key", key);
+        p.put("quarkus.tls." + TLS + ".trust-store.pem.certs", ca);
+        p.put("quarkus.http.tls-configuration-name", TLS);
+        p.put("quarkus.http.insecure-requests", "disabled");
+        p.put("quarkus.http.ssl-port", "${quarkus.http.port}");
+        for (String client : CLIENTS) {
+            p.put("quarkus.grpc.clients." + client + ".ssl.trust-store", ca);
+            p.put("quarkus.grpc.clients." + client + ".ssl.certificate", cert);
+            p.put("quarkus.grpc.clients." + client + ".ssl.key", key);
+            p.put("quarkus.grpc.clients." + client + ".plain-text", "false");
+        }
+        return Map.copyOf(p);
+    }
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return properties.keySet();
+    }
+
+    @Override
+    public String getValue(String name) {
+        return properties.get(name);
+    }
+
+    @Override
+    public String getName() {
+        return "electa-mutual-tls";
+    }
+
+    @Override
+    public int getOrdinal() {
+        return 275;
+    }
+}

@@ -1,6 +1,5 @@
 package io.electa.observer.grpc;
 
-import com.google.protobuf.ByteString;
 import io.electa.common.v1.Date;
 import io.electa.common.v1.Ratio;
 import io.electa.common.v1.PublishedKey;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.google.protobuf.util.JsonFormat;
 import io.electa.tally.v1.Results;
+import io.electa.testing.ServiceKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +59,13 @@ class CountCommandsTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).startsWith("OK: ledger of " + election + " verifies")
                 .contains("4 stations counted", "turnout 70.00 % (14 of 20)", "76.92 % of 13 valid votes");
+    }
+
+    @Test
+    void verifyingTheLedgerPrintsTheKeyThatSignedItsHead() {
+        Cli.Run run = CLI.run("ledger", "verify", "-e", election);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains(", signed by ledger key " + ServiceKeys.LEDGER_KEY_ID + " at ");
     }
 
     @Test

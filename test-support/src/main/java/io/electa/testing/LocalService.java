@@ -29,10 +29,14 @@ public final class LocalService implements AutoCloseable {
         return start("registry-service", Map.of("ELECTA_DB", database));
     }
 
-    /** The tally against {@code database}, calling the registry on {@code registryPort}. */
+    /**
+     * The tally against {@code database}, calling the registry on {@code registryPort}, with a
+     * ledger signing key made for this test run (production requires one).
+     */
     public static LocalService tally(String database, int registryPort) {
         return start("tally-service", Map.of("ELECTA_DB", database,
-                "ELECTA_REGISTRY_PORT", Integer.toString(registryPort)));
+                "ELECTA_REGISTRY_PORT", Integer.toString(registryPort),
+                "ELECTA_LEDGER_SIGNING_KEY", ServiceKeys.LEDGER));
     }
 
     /**
@@ -43,7 +47,7 @@ public final class LocalService implements AutoCloseable {
         return start("observer-service", Map.of("ELECTA_DB", database,
                 "ELECTA_REGISTRY_PORT", Integer.toString(registryPort),
                 "ELECTA_TALLY_PORT", Integer.toString(tallyPort),
-                "ELECTA_BADGE_SIGNING_KEY", BadgeKeys.TEST_KEY));
+                "ELECTA_BADGE_SIGNING_KEY", ServiceKeys.BADGE));
     }
 
     private static LocalService start(String module, Map<String, String> env) {

@@ -6,8 +6,11 @@ import io.electa.cli.ExitCodes;
 import io.electa.cli.Services;
 import io.electa.client.figures.Percent;
 import io.electa.client.ledger.LedgerVerifier;
+import io.electa.client.ledger.SignedHead;
 import io.electa.client.ledger.Verification;
+import io.electa.client.signing.PublishedKeys;
 import io.electa.tally.v1.GetLedgerHeadRequest;
+import io.electa.tally.v1.GetLedgerKeySetRequest;
 import io.electa.tally.v1.LedgerHead;
 import io.electa.tally.v1.StreamLedgerRequest;
 import picocli.CommandLine.Command;
@@ -22,7 +25,8 @@ public final class Ledger {
     }
 
     @Command(name = "verify", description = "Replay the election's public ledger: the chain of hashes, every "
-            + "payload, every total recomputed. Prints OK with the head, or the first problem (exit code 11).")
+            + "payload, every total recomputed, and the tally's signatures of its head checked with the published "
+            + "ledger keys. Prints OK with the head and the key that signed it, or the first problem (exit code 11).")
     static final class Verify extends ElectaCommand {
         @Mixin
         ElectionOption election;
@@ -38,29 +42,37 @@ public final class Ledger {
     }
 
     /**
-     * Replays the published ledger with the client-side verifier, and checks that the stream
-     * reached the published head.
+     * Replays the published ledger with the client-side verifier, checking the signed head that
+     * GetLedgerHead serves and those the stream carries with the tally's published ledger keys; the
+     * stream must reach the signed head.
      */
     public static Check verify(Services services, String election) {
+        PublishedKeys keys = PublishedKeys.of(services.tally().getLedgerKeySet(GetLedgerKeySetRequest
+                .getDefaultInstance()).getKeySet());
         LedgerHead head = services.tally().getLedgerHead(GetLedgerHeadRequest.newBuilder().setElectionId(election)
                 .build()).getHead();
-        LedgerVerifier verifier = new LedgerVerifier(election);
+        LedgerVerifier verifier = new LedgerVerifier(election, keys);
+        verifier.acceptSignedHead(head);
         services.tallyStreams().streamLedger(StreamLedgerRequest.newBuilder().setElectionId(election).build())
-                .forEachRemaining(entry -> verifier.accept(entry.getEntry()));
+                .forEachRemaining(message -> {
+                    verifier.accept(message.getEntry());
+                    if (message.hasSignedHead()) {
+                        verifier.acceptSignedHead(message.getSignedHead());
+                    }
+                });
         Verification result = verifier.result();
         if (!result.intact()) {
             return new Check(false, "ledger of " + election + " does NOT verify: " + result.problems().get(0)
                     + (result.problems().size() > 1 ? " (and " + (result.problems().size() - 1) + " more problems)"
                             : ""));
         }
-        if (result.headSequence() < head.getSequence()) {
-            return new Check(false, "ledger of " + election + " does NOT verify: the stream ended at "
-                    + result.headSequence() + " but the published head is " + head.getSequence());
-        }
+        SignedHead signed = result.signedHeads().get(result.signedHeads().size() - 1);
         var nation = result.tally().sums(null);
         long leading = nation.votes().stream().mapToLong(Long::longValue).max().orElse(0);
         return new Check(true, "OK: ledger of " + election + " verifies: " + result.headSequence() + " entries, head "
-                + result.headHash() + "; recomputed from it: " + nation.reported() + " stations counted, turnout "
+                + result.headHash() + ", signed by ledger key " + signed.keyId() + " at " + signed.signTime()
+                + (signed.statement().getCertified() ? " as certified" : "")
+                + "; recomputed from it: " + nation.reported() + " stations counted, turnout "
                 + Percent.of(nation.issued(), nation.registered()) + " % (" + nation.issued() + " of "
                 + nation.registered() + "), leading candidate " + Percent.of(leading, nation.valid()) + " % of "
                 + nation.valid() + " valid votes");

@@ -41,7 +41,12 @@ public final class PublishedKeys {
                 || !Ed25519.keyId(raw).equals(keyId)) {
             return "published key " + keyId + " is not the Ed25519 key its id names";
         }
-        PublicKey publicKey = Ed25519.ofRaw(raw);
+        PublicKey publicKey;
+        try {
+            publicKey = Ed25519.ofRaw(raw);
+        } catch (IllegalArgumentException e) {
+            return "published key " + keyId + " is not an Ed25519 public key";
+        }
         if (!Ed25519.verifies(publicKey, signed.getStatement().toByteArray(), signed.getSignature().toByteArray())) {
             return "the signature does not verify with key " + keyId;
         }

@@ -1,6 +1,7 @@
 package io.electa.benchmarks;
 
 import io.electa.local.ServiceProcess;
+import io.electa.local.SigningKeys;
 import io.electa.registry.v1.RollDigest;
 import io.electa.registry.v1.StationRollDigest;
 import io.electa.scenario.Geography;
@@ -90,7 +91,8 @@ public final class TallyBenchmark {
             Log.info("starting the tally against " + tallyDb.hostPortDb());
             try (ServiceProcess tally = ServiceProcess.launch("tally-service", TALLY_JAR, List.of("-Xmx512m"),
                     Map.of("ELECTA_DB", tallyDb.hostPortDb(), "ELECTA_DB_USER", tallyDb.owner(),
-                            "ELECTA_REGISTRY_PORT", Integer.toString(registry.port())),
+                            "ELECTA_REGISTRY_PORT", Integer.toString(registry.port()),
+                            "ELECTA_LEDGER_SIGNING_KEY", SigningKeys.generate()),
                     ServiceProcess.freePort(), TALLY_LOG)) {
                 ManagedChannel tallyChannel = Channels.open(tally.port());
                 try {

@@ -3,8 +3,13 @@ package io.electa.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.util.JsonFormat;
 import io.electa.tally.v1.Results;
+import io.electa.tally.v1.StreamLedgerResponse;
+import io.electa.testing.ServiceKeys;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +63,44 @@ class CountCommandsTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).startsWith("OK: ledger of " + election + " verifies")
                 .contains("4 stations counted", "turnout 70.00 % (14 of 20)", "76.92 % of 13 valid votes");
+    }
+
+    @Test
+    void verifyingTheLedgerPrintsTheKeyThatSignedItsHead() {
+        Cli.Run run = CLI.run("ledger", "verify", "-e", election);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains(", signed by ledger key " + ServiceKeys.LEDGER_KEY_ID + " at ");
+    }
+
+    @Test
+    void aSavedCopyVerifiesFromItsFileAndOneWithAFlippedSignatureDoesNot(@TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("ledger.bin");
+        Cli.Run saved = CLI.run("ledger", "save", "-e", election, "--out", copy.toString());
+        assertThat(saved.exitCode()).as(saved.toString()).isZero();
+
+        Cli.Run verified = CLI.run("ledger", "verify", "-e", election, "--from-file", copy.toString());
+        assertThat(verified.exitCode()).as(verified.toString()).isZero();
+        assertThat(verified.out()).startsWith("OK: ledger of " + election + " verifies")
+                .contains(", signed by ledger key " + ServiceKeys.LEDGER_KEY_ID + " at ", "4 stations counted");
+
+        Path forged = dir.resolve("forged.bin");
+        try (InputStream in = Files.newInputStream(copy); OutputStream out = Files.newOutputStream(forged)) {
+            StreamLedgerResponse message;
+            while ((message = StreamLedgerResponse.parseDelimitedFrom(in)) != null) {
+                if (message.hasSignedHead()) {
+                    byte[] signature = message.getSignedHead().getSignedStatement().getSignature().toByteArray();
+                    signature[0] ^= 1;
+                    message = message.toBuilder().setSignedHead(message.getSignedHead().toBuilder()
+                            .setSignedStatement(message.getSignedHead().getSignedStatement().toBuilder()
+                                    .setSignature(ByteString.copyFrom(signature)))).build();
+                }
+                message.writeDelimitedTo(out);
+            }
+        }
+        Cli.Run refused = CLI.run("ledger", "verify", "-e", election, "--from-file", forged.toString());
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.LEDGER_BROKEN);
+        assertThat(refused.err()).contains("does NOT verify", "the signature does not verify with key "
+                + ServiceKeys.LEDGER_KEY_ID);
     }
 
     @Test

@@ -28,6 +28,7 @@ class EmbeddedDemoTest {
         DemoTest.assertPlayedTheDay(run, home);
         assertThat(home.resolve("pg/PG_VERSION")).exists();
         assertThat(home.resolve("badge-signing-key")).exists();
+        assertThat(home.resolve("ledger-signing-key")).exists();
         assertThat(Files.isRegularFile(home.resolve("logs/registry-service.log"))).isTrue();
     }
 }

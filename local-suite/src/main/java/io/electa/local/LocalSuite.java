@@ -1,15 +1,8 @@
 package io.electa.local;
 
 import io.electa.client.auth.LocalTokenKeys;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyPairGenerator;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +29,7 @@ public final class LocalSuite implements AutoCloseable {
     /**
      * Where and how the suite runs.
      *
-     * @param home the local data folder (embedded database, badge key, logs)
+     * @param home the local data folder (embedded database, badge and ledger keys, logs)
      * @param server host:port of a PostgreSQL server to use, or null for the embedded one
      * @param ports the services' ports: registry, tally, observer
      */
@@ -118,7 +111,8 @@ public final class LocalSuite implements AutoCloseable {
         Map<String, String> tokens = tokenKeys();
         Map<String, Map<String, String>> env = new HashMap<>();
         env.put("registry-service", Map.of());
-        env.put("tally-service", Map.of("ELECTA_REGISTRY_PORT", Integer.toString(settings.registryPort())));
+        env.put("tally-service", Map.of("ELECTA_REGISTRY_PORT", Integer.toString(settings.registryPort()),
+                "ELECTA_LEDGER_SIGNING_KEY", ledgerKey()));
         env.put("observer-service", Map.of("ELECTA_REGISTRY_PORT", Integer.toString(settings.registryPort()),
                 "ELECTA_TALLY_PORT", Integer.toString(settings.tallyPort()), "ELECTA_BADGE_SIGNING_KEY", key));
         Map<String, Integer> ports = Map.of("registry-service", settings.registryPort(),
@@ -170,24 +164,13 @@ public final class LocalSuite implements AutoCloseable {
 
     /** The observer's badge-signing key: ELECTA_BADGE_SIGNING_KEY, or one made once and kept in home. */
     private String badgeKey() {
-        String given = System.getenv("ELECTA_BADGE_SIGNING_KEY");
-        if (given != null && !given.isBlank()) {
-            return given;
-        }
-        Path file = settings.home().resolve("badge-signing-key");
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(settings.home());
-                String key = Base64.getEncoder().encodeToString(
-                        KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded());
-                Files.writeString(file, key);
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
-            return Files.readString(file).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 is missing from this JVM", e);
-        }
+        return SigningKeys.fromEnvironmentOrFile("ELECTA_BADGE_SIGNING_KEY",
+                settings.home().resolve("badge-signing-key"));
+    }
+
+    /** The tally's ledger-signing key: ELECTA_LEDGER_SIGNING_KEY, or one made once and kept in home. */
+    private String ledgerKey() {
+        return SigningKeys.fromEnvironmentOrFile("ELECTA_LEDGER_SIGNING_KEY",
+                settings.home().resolve("ledger-signing-key"));
     }
 }

@@ -12,6 +12,8 @@ import io.electa.observer.v1.BadgeCredential;
 import io.electa.observer.v1.BadgePayload;
 import io.electa.observer.v1.BadgeStatus;
 import io.electa.observer.v1.GetBadgeCredentialRequest;
+import io.electa.common.v1.KeySet;
+import io.electa.observer.v1.GetBadgeKeySetRequest;
 import io.electa.observer.v1.GetSigningKeyRequest;
 import io.electa.observer.v1.MissionRole;
 import io.electa.observer.v1.SigningKey;
@@ -143,6 +145,22 @@ class BadgeTest extends ObserverTestSupport {
         assertThat(key.getPublicKeyPem()).startsWith("-----BEGIN PUBLIC KEY-----");
         assertThat(observer().getSigningKey(GetSigningKeyRequest.newBuilder().setKeyId(key.getKeyId()).build())
                 .getKey()).isEqualTo(key);
+    }
+
+    @Test
+    void theBadgeKeySetPublishesTheCurrentSigningKey() {
+        SigningKey key = observer().getSigningKey(GetSigningKeyRequest.getDefaultInstance()).getKey();
+
+        KeySet keys = observer().getBadgeKeySet(GetBadgeKeySetRequest.getDefaultInstance()).getKeySet();
+
+        assertThat(keys.getCurrentKeyId()).isEqualTo(key.getKeyId());
+        assertThat(keys.getKeysList()).singleElement().satisfies(published -> {
+            assertThat(published.getKeyId()).isEqualTo(key.getKeyId());
+            assertThat(published.getPublicKey()).isEqualTo(key.getPublicKey());
+            assertThat(published.getPublicKeyPem()).isEqualTo(key.getPublicKeyPem());
+            assertThat(published.hasRetireTime()).isFalse();
+            assertThat(published.hasCompromiseTime()).isFalse();
+        });
     }
 
     @Test

@@ -2,7 +2,14 @@ package io.electa.tally;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import io.electa.client.ledger.LedgerHash;
+import io.electa.client.ledger.SignedHead;
+import io.electa.client.signing.PublishedKeys;
+import io.electa.common.v1.KeySet;
+import io.electa.tally.v1.GetLedgerKeySetRequest;
+import io.electa.tally.v1.LedgerEntryKind;
+import io.electa.tally.v1.StreamLedgerResponse;
 import io.electa.tally.v1.AcceptProtocolRequest;
 import io.electa.tally.v1.CorrectProtocolRequest;
 import io.electa.tally.v1.GetLedgerHeadRequest;
@@ -22,6 +29,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +37,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The public ledger against someone with write access to the tally's database: every way of
  * altering, deleting or inserting entries is caught by the verifier, by the chain itself or by
- * comparing with a head published before.
+ * comparing with a head published before; and signed heads, checked with the published ledger
+ * keys, against someone who alters them.
  */
 @QuarkusTest
 class LedgerTamperTest extends TallyTestSupport {
@@ -141,6 +150,117 @@ class LedgerTamperTest extends TallyTestSupport {
         assertThat(v.problems()).anySatisfy(p -> assertThat(p).startsWith("entry " + (last.getSequence() + 2)
                 + ": previous_hash"));
         assertThat(v.headSequence()).isNotEqualTo(head(s.electionId).getSequence());
+    }
+
+    @Test
+    void theHeadIsSignedWithTheKeyTheTallyPublishesAndEarlierKeysArePublishedToo() {
+        Scenario s = eventfulElection();
+        KeySet keys = tally().getLedgerKeySet(GetLedgerKeySetRequest.getDefaultInstance()).getKeySet();
+
+        SignedHead.Check check = SignedHead.check(head(s.electionId), PublishedKeys.of(keys));
+
+        assertThat(check.problem()).isNull();
+        assertThat(check.head().keyId()).isEqualTo(keys.getCurrentKeyId()).isEqualTo(keys.getKeys(0).getKeyId());
+        assertThat(check.head().statement().getElectionId()).isEqualTo(s.electionId);
+        assertThat(keys.getKeysList()).as("the current key and the earlier one of the test configuration").hasSize(2);
+        assertThat(keys.getKeys(1).getRetireTime().getSeconds())
+                .isEqualTo(Instant.parse("2026-01-01T00:00:00Z").getEpochSecond());
+    }
+
+    @Test
+    void aCopyOfTheStreamCarriesItsSignedHeadAndVerifiesWithTheKeySetAlone() {
+        Scenario s = eventfulElection();
+        List<StreamLedgerResponse> copy = new ArrayList<>();
+        tally().streamLedger(StreamLedgerRequest.newBuilder().setElectionId(s.electionId).build())
+                .forEachRemaining(copy::add);
+
+        Verification v = verifyCopy(s.electionId, copy);
+
+        assertThat(v.problems()).isEmpty();
+        assertThat(v.signedHeads()).singleElement().satisfies(h -> assertThat(h.statement().getSequence())
+                .isEqualTo(copy.get(copy.size() - 1).getEntry().getSequence()));
+        assertThat(copy.stream().filter(StreamLedgerResponse::hasSignedHead)).hasSize(1);
+    }
+
+    @Test
+    void aTamperedSignedHeadIsDetectedByTheVerifier() {
+        Scenario s = eventfulElection();
+        LedgerHead signed = head(s.electionId);
+        List<LedgerEntry> entries = ledger(s.electionId);
+
+        for (LedgerHead tampered : List.of(signed.toBuilder().setSequence(signed.getSequence() - 1).build(),
+                signed.toBuilder().setEntryHash(entries.get(0).getEntryHash()).build(),
+                signed.toBuilder().setSignedStatement(signed.getSignedStatement().toBuilder()
+                        .setSignature(flipped(signed.getSignedStatement().getSignature()))).build())) {
+            LedgerVerifier verifier = new LedgerVerifier(s.electionId, ledgerKeys());
+            verifier.acceptSignedHead(tampered);
+            entries.forEach(verifier::accept);
+
+            assertThat(verifier.result().problems()).as(tampered.toString()).isNotEmpty();
+            assertThat(verifier.result().signedHeads()).isEmpty();
+        }
+    }
+
+    @Test
+    void rewritingTheWholeChainIsCaughtByTheHeadTheTallySignedBefore() {
+        Scenario s = eventfulElection();
+        LedgerHead signedBefore = head(s.electionId);
+        List<LedgerEntry> entries = ledger(s.electionId);
+        LedgerRecord record = parse(entries.get(1));
+        List<LedgerEntry> forged = new ArrayList<>(entries);
+        forged.set(1, entries.get(1).toBuilder().setPayload(record.toBuilder().setProtocol(record.getProtocol()
+                .toBuilder().setSubmittedBy("forger")).build().toByteString()).build());
+        rechain(s.electionId, forged);
+
+        LedgerVerifier verifier = new LedgerVerifier(s.electionId, ledgerKeys());
+        verifier.acceptSignedHead(signedBefore);
+        ledger(s.electionId).forEach(verifier::accept);
+
+        assertThat(verifier.result().problems()).singleElement().satisfies(p -> assertThat(p)
+                .startsWith("entry " + signedBefore.getSequence() + ": entry_hash")
+                .contains("is not the hash the tally signed (" + signedBefore.getEntryHash() + ")"));
+    }
+
+    @Test
+    void theCertificationIsSignedInItsAnswerAndInTheStream() {
+        Scenario s = eventfulElection();
+        LedgerHead certified = tally().certifyResults(io.electa.tally.v1.CertifyResultsRequest.newBuilder()
+                .setElectionId(s.electionId).setRequestId(requestId()).build()).getLedgerHead();
+        List<StreamLedgerResponse> copy = new ArrayList<>();
+        tally().streamLedger(StreamLedgerRequest.newBuilder().setElectionId(s.electionId).build())
+                .forEachRemaining(copy::add);
+
+        SignedHead.Check answer = SignedHead.check(certified, ledgerKeys());
+        Verification v = verifyCopy(s.electionId, copy);
+
+        assertThat(answer.problem()).isNull();
+        assertThat(answer.head().statement().getCertified()).isTrue();
+        assertThat(v.problems()).isEmpty();
+        StreamLedgerResponse last = copy.get(copy.size() - 1);
+        assertThat(last.getEntry().getKind()).isEqualTo(LedgerEntryKind.LEDGER_ENTRY_KIND_RESULTS_CERTIFIED);
+        assertThat(last.getSignedHead().getEntryHash()).isEqualTo(certified.getEntryHash());
+        assertThat(v.signedHeads()).allSatisfy(h -> assertThat(h.statement().getCertified()).isTrue());
+    }
+
+    private static Verification verifyCopy(String electionId, List<StreamLedgerResponse> copy) {
+        LedgerVerifier verifier = new LedgerVerifier(electionId, ledgerKeys());
+        for (StreamLedgerResponse message : copy) {
+            verifier.accept(message.getEntry());
+            if (message.hasSignedHead()) {
+                verifier.acceptSignedHead(message.getSignedHead());
+            }
+        }
+        return verifier.result();
+    }
+
+    private static PublishedKeys ledgerKeys() {
+        return PublishedKeys.of(tally().getLedgerKeySet(GetLedgerKeySetRequest.getDefaultInstance()).getKeySet());
+    }
+
+    private static ByteString flipped(ByteString bytes) {
+        byte[] copy = bytes.toByteArray();
+        copy[0] ^= 1;
+        return ByteString.copyFrom(copy);
     }
 
     /** Candidates, an accepted protocol, a quarantined one accepted on review, a correction, a third protocol. */

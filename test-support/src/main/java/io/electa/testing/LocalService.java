@@ -34,7 +34,10 @@ public final class LocalService implements AutoCloseable {
         return start("registry-service", Map.of("ELECTA_DB", database), more);
     }
 
-    /** The tally against {@code database}, calling the registry on {@code registryPort}. */
+    /**
+     * The tally against {@code database}, calling the registry on {@code registryPort}, with a
+     * ledger signing key made for this test run (production requires one).
+     */
     public static LocalService tally(String database, int registryPort) {
         return tally(database, registryPort, Map.of());
     }
@@ -42,7 +45,8 @@ public final class LocalService implements AutoCloseable {
     /** As {@link #tally(String, int)}, with {@code more} in its environment. */
     public static LocalService tally(String database, int registryPort, Map<String, String> more) {
         return start("tally-service", Map.of("ELECTA_DB", database,
-                "ELECTA_REGISTRY_PORT", Integer.toString(registryPort)), more);
+                "ELECTA_REGISTRY_PORT", Integer.toString(registryPort),
+                "ELECTA_LEDGER_SIGNING_KEY", ServiceKeys.LEDGER), more);
     }
 
     /**
@@ -58,7 +62,7 @@ public final class LocalService implements AutoCloseable {
         return start("observer-service", Map.of("ELECTA_DB", database,
                 "ELECTA_REGISTRY_PORT", Integer.toString(registryPort),
                 "ELECTA_TALLY_PORT", Integer.toString(tallyPort),
-                "ELECTA_BADGE_SIGNING_KEY", BadgeKeys.TEST_KEY), more);
+                "ELECTA_BADGE_SIGNING_KEY", ServiceKeys.BADGE), more);
     }
 
     private static LocalService start(String module, Map<String, String> env, Map<String, String> more) {

@@ -2,14 +2,10 @@ package io.electa.client.badge;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.electa.observer.v1.BadgePayload;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
+import io.electa.client.signing.Ed25519;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -22,38 +18,17 @@ import java.util.Optional;
 public final class BadgeVerifier {
     /** The prefix of a badge's QR text (format version 1). */
     public static final String QR_PREFIX = "EB1.";
-    private static final byte[] ED25519_X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     private final PublicKey key;
 
     /** A verifier with the published key, given as its raw 32 bytes (SigningKey.public_key). */
     public static BadgeVerifier ofRawKey(byte[] rawPublicKey) {
-        if (rawPublicKey.length != 32) {
-            throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, not " + rawPublicKey.length);
-        }
-        byte[] x509 = new byte[ED25519_X509_PREFIX.length + 32];
-        System.arraycopy(ED25519_X509_PREFIX, 0, x509, 0, ED25519_X509_PREFIX.length);
-        System.arraycopy(rawPublicKey, 0, x509, ED25519_X509_PREFIX.length, 32);
-        return ofX509(x509);
+        return new BadgeVerifier(Ed25519.ofRaw(rawPublicKey));
     }
 
     /** A verifier with the published key, given as a PEM "PUBLIC KEY" block (SigningKey.public_key_pem). */
     public static BadgeVerifier ofPem(String pem) {
-        String base64 = pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
-                .replaceAll("\\s", "");
-        try {
-            return ofX509(Base64.getDecoder().decode(base64));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a PEM public key: " + e.getMessage(), e);
-        }
-    }
-
-    private static BadgeVerifier ofX509(byte[] x509) {
-        try {
-            return new BadgeVerifier(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not an Ed25519 public key: " + e.getMessage(), e);
-        }
+        return new BadgeVerifier(Ed25519.ofPem(pem));
     }
 
     private BadgeVerifier(PublicKey key) {
@@ -88,7 +63,7 @@ public final class BadgeVerifier {
         } catch (IllegalArgumentException e) {
             return malformed("not base64url: " + e.getMessage());
         }
-        if (!signedByKey(payload, signature)) {
+        if (!Ed25519.verifies(key, payload, signature)) {
             return new Check(Verdict.FORGED, Optional.empty(), "the signature does not verify with this key");
         }
         BadgePayload badge;
@@ -103,17 +78,6 @@ public final class BadgeVerifier {
         }
         return new Check(Verdict.VALID, Optional.of(badge), "signed by key " + badge.getKeyId() + ", valid until "
                 + validUntil);
-    }
-
-    private boolean signedByKey(byte[] payload, byte[] signature) {
-        try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key);
-            verifier.update(payload);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
     }
 
     private static Check malformed(String why) {

@@ -1,8 +1,11 @@
 package io.electa.client.ledger;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.electa.client.signing.PublishedKeys;
 import io.electa.tally.v1.CandidateResult;
 import io.electa.tally.v1.LedgerEntry;
+import io.electa.tally.v1.LedgerEntryKind;
+import io.electa.tally.v1.LedgerHead;
 import io.electa.tally.v1.LedgerRecord;
 import io.electa.tally.v1.Protocol;
 import io.electa.tally.v1.ProtocolReviewed;
@@ -11,6 +14,8 @@ import io.electa.tally.v1.Results;
 import io.electa.tally.v1.ReviewDecision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Replays an election's public ledger as anyone can: checks that the chain is whole (sequences
@@ -19,18 +24,33 @@ import java.util.List;
  * fields, and recomputes every total from the recorded protocols. Compare the recomputed
  * {@link Tally} with the published results, and the last entry with a head obtained earlier.
  *
+ * <p>With the tally's published key set it also checks signed heads ({@link #acceptSignedHead}):
+ * each signature, by a key valid when it signed, and that the chain has the signed entry, so a
+ * copy of the ledger proves it came from the tally.
+ *
  * <p>Plain Java over the contract's messages: no service, no database.
  */
 public final class LedgerVerifier {
     private final String electionId;
+    private final PublishedKeys keys;
     private final List<String> problems = new ArrayList<>();
+    private final List<SignedHead> signedHeads = new ArrayList<>();
+    private final Map<Long, SignedHead> awaited = new TreeMap<>();
     private final Tally tally = new Tally();
     private long expectedSequence = 1;
     private String previousHash = LedgerHash.GENESIS;
+    private LedgerEntryKind previousKind = LedgerEntryKind.LEDGER_ENTRY_KIND_UNSPECIFIED;
     private boolean certified;
 
+    /** A verifier of the chain alone; it cannot check signed heads. */
     public LedgerVerifier(String electionId) {
+        this(electionId, null);
+    }
+
+    /** A verifier that also checks signed heads with the tally's published ledger keys. */
+    public LedgerVerifier(String electionId, PublishedKeys keys) {
         this.electionId = electionId;
+        this.keys = keys;
     }
 
     /** Replays every entry in order and reports what it found. */
@@ -50,11 +70,58 @@ public final class LedgerVerifier {
         }
         expectedSequence = entry.getSequence() + 1;
         previousHash = entry.getEntryHash();
+        previousKind = entry.getKind();
+        SignedHead signed = awaited.remove(entry.getSequence());
+        if (signed != null) {
+            checkSignedEntry(signed);
+        }
     }
 
-    /** What the replay found: the problems (none for an intact ledger), the head and the tally. */
+    /**
+     * Takes a signed head: its signature is checked now, and the chain must have its entry, either
+     * the entry last accepted or one still to come. A head of an entry already passed cannot be
+     * matched: give heads before or right after their entries.
+     */
+    public void acceptSignedHead(LedgerHead head) {
+        if (keys == null) {
+            throw new IllegalStateException("this verifier has no key set to check signed heads with");
+        }
+        SignedHead.Check check = SignedHead.check(head, keys);
+        if (!check.valid()) {
+            problems.add(check.problem());
+            return;
+        }
+        if (!head.getElectionId().equals(electionId)) {
+            problems.add("a signed head is of election " + head.getElectionId() + ", not " + electionId);
+        } else if (head.getSequence() == expectedSequence - 1) {
+            checkSignedEntry(check.head());
+        } else if (head.getSequence() >= expectedSequence) {
+            awaited.put(head.getSequence(), check.head());
+        } else {
+            problems.add("signed head of entry " + head.getSequence() + " came after the entries past it");
+        }
+    }
+
+    /** What the replay found: the problems (none for an intact ledger), the head, the tally and the signed heads. */
     public Verification result() {
-        return new Verification(List.copyOf(problems), expectedSequence - 1, previousHash, tally);
+        List<String> found = new ArrayList<>(problems);
+        awaited.values().forEach(head -> found.add("the ledger ends at entry " + (expectedSequence - 1)
+                + ", but the tally signed a head at entry " + head.statement().getSequence()));
+        return new Verification(List.copyOf(found), expectedSequence - 1, previousHash, tally, List.copyOf(signedHeads));
+    }
+
+    /** A signed head of the entry just accepted: the chain must have that hash (and, if certified, that kind). */
+    private void checkSignedEntry(SignedHead signed) {
+        long sequence = signed.statement().getSequence();
+        if (!signed.statement().getEntryHash().equals(previousHash)) {
+            problems.add("entry " + sequence + ": entry_hash " + previousHash + " is not the hash the tally signed ("
+                    + signed.statement().getEntryHash() + ")");
+        } else if (signed.statement().getCertified()
+                && previousKind != LedgerEntryKind.LEDGER_ENTRY_KIND_RESULTS_CERTIFIED) {
+            problems.add("entry " + sequence + ": signed as the certification, but it is not");
+        } else {
+            signedHeads.add(signed);
+        }
     }
 
     private void checkChain(LedgerEntry entry) {

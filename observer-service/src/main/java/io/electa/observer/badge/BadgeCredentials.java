@@ -26,7 +26,7 @@ public class BadgeCredentials {
 
     /** Signs the badge of an accreditation (the caller checked it is APPROVED and valid). */
     public BadgeCredential issue(Accreditation a, String organisationName, Instant now) {
-        String keyId = signer.current().keyId();
+        String keyId = signer.keys().current().keyId();
         byte[] payload = BadgePayload.newBuilder()
                 .setKeyId(keyId)
                 .setBadgeNumber(a.badgeNumber)
@@ -42,7 +42,7 @@ public class BadgeCredentials {
                 .setIssueTime(Timestamps.toProto(now))
                 .build()
                 .toByteArray();
-        byte[] signature = signer.sign(payload);
+        byte[] signature = signer.keys().sign(payload);
         Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
         return BadgeCredential.newBuilder()
                 .setPayload(ByteString.copyFrom(payload))

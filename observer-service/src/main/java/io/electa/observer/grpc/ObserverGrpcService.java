@@ -18,6 +18,7 @@ import io.electa.observer.service.ServiceClock;
 import io.electa.observer.service.StatisticsService;
 import io.electa.observer.v1.*;
 import io.electa.support.domain.Violations;
+import io.electa.support.signing.KeySetMessages;
 import io.electa.support.grpc.Pages;
 import io.electa.support.idempotency.Idempotency;
 import io.electa.common.v1.FieldViolationReason;
@@ -238,6 +239,12 @@ public class ObserverGrpcService extends MutinyObserverServiceGrpc.ObserverServi
     public Uni<GetSigningKeyResponse> getSigningKey(GetSigningKeyRequest request) {
         return checked(() -> Uni.createFrom().item(GetSigningKeyResponse.newBuilder()
                 .setKey(ProtoMapper.signingKey(badges.signingKey(request.getKeyId()))).build()));
+    }
+
+    @Override
+    public Uni<GetBadgeKeySetResponse> getBadgeKeySet(GetBadgeKeySetRequest request) {
+        return checked(() -> Uni.createFrom().item(GetBadgeKeySetResponse.newBuilder()
+                .setKeySet(KeySetMessages.keySet(badges.keys())).build()));
     }
 
     @Override

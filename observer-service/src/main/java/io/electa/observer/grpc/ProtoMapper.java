@@ -1,9 +1,10 @@
 package io.electa.observer.grpc;
 
-import com.google.protobuf.ByteString;
 import io.electa.common.v1.Date;
 import io.electa.common.v1.Ratio;
-import io.electa.observer.badge.SigningKey;
+import io.electa.common.v1.PublishedKey;
+import io.electa.support.signing.KeySetMessages;
+import io.electa.support.signing.SigningKey;
 import io.electa.observer.domain.Accreditation;
 import io.electa.observer.domain.Assignment;
 import io.electa.observer.domain.FiledReport;
@@ -152,14 +153,24 @@ final class ProtoMapper {
                 .build();
     }
 
+    /** A badge key in the observer's own message, the same fields as electa.common.v1.PublishedKey. */
     static io.electa.observer.v1.SigningKey signingKey(SigningKey key) {
-        return io.electa.observer.v1.SigningKey.newBuilder()
-                .setKeyId(key.keyId())
-                .setAlgorithm("Ed25519")
-                .setPublicKey(ByteString.copyFrom(key.rawPublicKey()))
-                .setPublicKeyPem(key.pem())
-                .setActivateTime(Timestamps.toProto(key.activatedAt()))
-                .build();
+        PublishedKey published = KeySetMessages.publishedKey(key);
+        io.electa.observer.v1.SigningKey.Builder message = io.electa.observer.v1.SigningKey.newBuilder()
+                .setKeyId(published.getKeyId())
+                .setAlgorithm(published.getAlgorithm())
+                .setPublicKey(published.getPublicKey())
+                .setPublicKeyPem(published.getPublicKeyPem());
+        if (published.hasActivateTime()) {
+            message.setActivateTime(published.getActivateTime());
+        }
+        if (published.hasRetireTime()) {
+            message.setRetireTime(published.getRetireTime());
+        }
+        if (published.hasCompromiseTime()) {
+            message.setCompromiseTime(published.getCompromiseTime());
+        }
+        return message.build();
     }
 
     static io.electa.observer.v1.Statistics statistics(Statistics s) {

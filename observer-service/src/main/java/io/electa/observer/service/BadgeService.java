@@ -2,7 +2,8 @@ package io.electa.observer.service;
 
 import io.electa.observer.badge.BadgeCredentials;
 import io.electa.observer.badge.BadgeSigner;
-import io.electa.observer.badge.SigningKey;
+import io.electa.support.signing.KeyRing;
+import io.electa.support.signing.SigningKey;
 import io.electa.observer.domain.Accreditation;
 import io.electa.observer.domain.AccreditationStatus;
 import io.electa.observer.repository.AccreditationRepository;
@@ -64,13 +65,18 @@ public class BadgeService {
                         .map(o -> credentials.issue(a, o.name, now)));
     }
 
-    /** The current key (empty id) or the one named; NOT_FOUND otherwise. */
+    /** The current key (empty id) or the one named, current or earlier; NOT_FOUND otherwise. */
     public SigningKey signingKey(String keyId) {
-        SigningKey current = signer.current();
-        if (!keyId.isEmpty() && !keyId.equals(current.keyId())) {
-            throw new NotFoundException("signing key " + keyId + " not found");
+        if (keyId.isEmpty()) {
+            return signer.keys().current();
         }
-        return current;
+        return signer.keys().find(keyId)
+                .orElseThrow(() -> new NotFoundException("signing key " + keyId + " not found"));
+    }
+
+    /** Every badge-signing key, current and earlier. */
+    public KeyRing keys() {
+        return signer.keys();
     }
 
     private static Status statusOf(Accreditation a, Instant now) {

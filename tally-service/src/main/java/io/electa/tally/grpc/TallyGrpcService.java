@@ -218,14 +218,18 @@ public class TallyGrpcService extends MutinyTallyServiceGrpc.TallyServiceImplBas
 
     @Override
     public Multi<StreamLedgerResponse> streamLedger(StreamLedgerRequest request) {
-        return ledger.stream(request.getElectionId(), request.getFromSequence(), request.getFollow())
-                .map(entry -> StreamLedgerResponse.newBuilder().setEntry(entry).build());
+        return ledger.stream(request.getElectionId(), request.getFromSequence(), request.getFollow());
     }
 
     @Override
     public Uni<GetLedgerHeadResponse> getLedgerHead(GetLedgerHeadRequest request) {
         return ledger.head(request.getElectionId())
                 .map(head -> GetLedgerHeadResponse.newBuilder().setHead(head).build());
+    }
+
+    @Override
+    public Uni<GetLedgerKeySetResponse> getLedgerKeySet(GetLedgerKeySetRequest request) {
+        return Uni.createFrom().item(() -> GetLedgerKeySetResponse.newBuilder().setKeySet(ledger.keySet()).build());
     }
 
     @Override

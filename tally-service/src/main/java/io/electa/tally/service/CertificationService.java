@@ -9,6 +9,7 @@ import io.electa.tally.domain.StationDirectory;
 import io.electa.tally.domain.TotalsSnapshot;
 import io.electa.tally.ledger.Change;
 import io.electa.tally.ledger.LedgerAppender;
+import io.electa.tally.ledger.LedgerSigner;
 import io.electa.tally.ledger.Outcome;
 import io.electa.tally.ledger.Slot;
 import io.electa.tally.repository.CertificationRepository;
@@ -29,7 +30,8 @@ import java.util.Map;
 
 /**
  * Certification: once every station has reported or been excluded, the national results are
- * certified in the ledger's last entry, and the election's tally never changes again.
+ * certified in the ledger's last entry, and the election's tally never changes again. The answer
+ * carries the signed head of that entry, which vouches for the certification record.
  */
 @ApplicationScoped
 public class CertificationService {
@@ -39,15 +41,18 @@ public class CertificationService {
     private final StationTallyRepository stations;
     private final TotalsRepository totals;
     private final CertificationRepository certifications;
+    private final LedgerSigner signer;
 
     public CertificationService(RegistryClient registry, CandidateService candidates, LedgerAppender appender,
-            StationTallyRepository stations, TotalsRepository totals, CertificationRepository certifications) {
+            StationTallyRepository stations, TotalsRepository totals, CertificationRepository certifications,
+            LedgerSigner signer) {
         this.registry = registry;
         this.candidates = candidates;
         this.appender = appender;
         this.stations = stations;
         this.totals = totals;
         this.certifications = certifications;
+        this.signer = signer;
     }
 
     /** Certifies the results, by {@code by} (the caller's subject). */
@@ -104,7 +109,7 @@ public class CertificationService {
                         .setCertification(certification),
                 newHead -> CertifyResultsResponse.newBuilder()
                         .setCertification(certification)
-                        .setLedgerHead(newHead)
+                        .setLedgerHead(signer.signed(newHead, true))
                         .build());
     }
 }

@@ -70,8 +70,8 @@ public final class RegistryBenchmark {
         Summary summary;
         Log.info("starting the registry against " + database.hostPortDb());
         try (ServiceProcess registry = ServiceProcess.launch("registry-service", options.registryJar(),
-                List.of("-Xmx" + options.registryHeap()), Map.of("ELECTA_DB", database.hostPortDb(),
-                        "ELECTA_DB_USER", database.owner()), ServiceProcess.freePort(), options.registryLog())) {
+                List.of("-Xmx" + options.registryHeap()), Channels.trusting(Map.of("ELECTA_DB", database.hostPortDb(),
+                        "ELECTA_DB_USER", database.owner())), ServiceProcess.freePort(), options.registryLog())) {
             Log.info("registry ready (pid " + registry.pid() + ", port " + registry.port() + ", log "
                     + registry.log() + ")");
             ManagedChannel channel = Channels.open(registry.port());

@@ -80,8 +80,8 @@ public final class TallyBenchmark {
         registryDb.recreate();
         tallyDb.recreate();
         try (ServiceProcess registry = ServiceProcess.launch("registry-service", options.registryJar(),
-                List.of("-Xmx" + options.registryHeap()), Map.of("ELECTA_DB", registryDb.hostPortDb(),
-                        "ELECTA_DB_USER", registryDb.owner()), ServiceProcess.freePort(), options.registryLog())) {
+                List.of("-Xmx" + options.registryHeap()), Channels.trusting(Map.of("ELECTA_DB", registryDb.hostPortDb(),
+                        "ELECTA_DB_USER", registryDb.owner())), ServiceProcess.freePort(), options.registryLog())) {
             ManagedChannel registryChannel = Channels.open(registry.port());
             RegistryAdmin rehearsal = prepare(registryChannel, REHEARSAL_ID, geography, null, options);
             RegistryAdmin election = prepare(registryChannel, ELECTION_ID, geography, new VoterGenerator(
@@ -90,9 +90,9 @@ public final class TallyBenchmark {
             RollDigest roll = election.freezeRoll();
             Log.info("starting the tally against " + tallyDb.hostPortDb());
             try (ServiceProcess tally = ServiceProcess.launch("tally-service", TALLY_JAR, List.of("-Xmx512m"),
-                    Map.of("ELECTA_DB", tallyDb.hostPortDb(), "ELECTA_DB_USER", tallyDb.owner(),
+                    Channels.trusting(Map.of("ELECTA_DB", tallyDb.hostPortDb(), "ELECTA_DB_USER", tallyDb.owner(),
                             "ELECTA_REGISTRY_PORT", Integer.toString(registry.port()),
-                            "ELECTA_LEDGER_SIGNING_KEY", SigningKeys.generate()),
+                            "ELECTA_LEDGER_SIGNING_KEY", SigningKeys.generate())),
                     ServiceProcess.freePort(), TALLY_LOG)) {
                 ManagedChannel tallyChannel = Channels.open(tally.port());
                 try {

@@ -47,11 +47,13 @@ public final class Electa implements Runnable {
     Credentials credentials;
 
     private Path localHome = LocalRun.defaultHome();
+    private boolean joinedLocalRun;
     private Services services;
 
     /** The data folder of the local run this invocation starts or joins (its signing key); before services(). */
     public synchronized void useLocalHome(Path home) {
         this.localHome = home;
+        this.joinedLocalRun = true;
     }
 
     /** Where the services listen, as given on the command line or in the environment. */
@@ -62,7 +64,8 @@ public final class Electa implements Runnable {
     /** The services this invocation talks to (connected on first use). */
     public synchronized Services services() {
         if (services == null) {
-            services = new Services(endpoints, credentials.interceptor(LocalSuite.keys(localHome)));
+            services = new Services(endpoints, credentials.interceptor(LocalSuite.keys(localHome)),
+                    endpoints.tlsIdentity(localHome, joinedLocalRun));
         }
         return services;
     }

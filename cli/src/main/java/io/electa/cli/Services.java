@@ -1,5 +1,12 @@
 package io.electa.cli;
 
+import io.electa.client.tls.LocalCertificates;
+import io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.NettyChannelBuilder;
+import io.netty.handler.ssl.SslContext;
+import java.nio.file.Path;
+import javax.net.ssl.SSLException;
+
 import io.electa.observer.v1.ObserverServiceGrpc;
 import io.electa.registry.v1.PollBookServiceGrpc;
 import io.electa.registry.v1.RegistryServiceGrpc;
@@ -31,14 +38,20 @@ public final class Services implements AutoCloseable {
 
     private final Endpoints endpoints;
     private final ClientInterceptor caller;
+    private final Path tls;
     private ManagedChannel registryChannel;
     private ManagedChannel tallyChannel;
     private ManagedChannel observerChannel;
 
-    /** The services at {@code endpoints}, every call through {@code caller} (its credentials; null: none). */
-    public Services(Endpoints endpoints, ClientInterceptor caller) {
+    /**
+     * The services at {@code endpoints}, every call through {@code caller} (its credentials; null:
+     * none), over mutual TLS presenting the client certificate in {@code tls} (tls.crt, tls.key,
+     * trusting ca.crt; null: plaintext).
+     */
+    public Services(Endpoints endpoints, ClientInterceptor caller, Path tls) {
         this.endpoints = endpoints;
         this.caller = caller;
+        this.tls = tls;
     }
 
     public RegistryServiceGrpc.RegistryServiceBlockingStub registry() {
@@ -157,9 +170,21 @@ public final class Services implements AutoCloseable {
     }
 
     private ManagedChannel channel(String hostPort) {
-        ManagedChannelBuilder<?> builder = ManagedChannelBuilder.forTarget(hostPort).usePlaintext()
-                .maxInboundMessageSize(64 << 20);
+        ManagedChannelBuilder<?> builder = (tls == null ? ManagedChannelBuilder.forTarget(hostPort).usePlaintext()
+                : NettyChannelBuilder.forTarget(hostPort).sslContext(clientTls())).maxInboundMessageSize(64 << 20);
         return (caller == null ? builder : builder.intercept(caller)).build();
+    }
+
+    private SslContext clientTls() {
+        try {
+            return GrpcSslContexts.forClient()
+                    .trustManager(tls.resolve(LocalCertificates.CA).toFile())
+                    .keyManager(tls.resolve(LocalCertificates.CERT).toFile(), tls.resolve(LocalCertificates.KEY).toFile())
+                    .build();
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new Failures.UsageFailure("cannot use the client certificate in " + tls + " (tls.crt, tls.key, "
+                    + "ca.crt): " + e.getMessage());
+        }
     }
 
     private static void sleep(long millis) {

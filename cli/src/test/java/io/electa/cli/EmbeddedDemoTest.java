@@ -29,6 +29,8 @@ class EmbeddedDemoTest {
         assertThat(home.resolve("pg/PG_VERSION")).exists();
         assertThat(home.resolve("badge-signing-key")).exists();
         assertThat(home.resolve("ledger-signing-key")).exists();
+        assertThat(home.resolve("tls/back-office/tls.crt")).as("the day was played over mutual TLS: the services "
+                + "refuse plaintext, and the demo presented the run's back-office certificate").exists();
         assertThat(Files.isRegularFile(home.resolve("logs/registry-service.log"))).isTrue();
     }
 }

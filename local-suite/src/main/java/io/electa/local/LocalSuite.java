@@ -1,5 +1,7 @@
 package io.electa.local;
 
+import io.electa.client.tls.LocalCertificates;
+
 import io.electa.client.auth.LocalTokenKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,10 +15,14 @@ import java.util.function.Consumer;
 /**
  * The whole suite on one machine: PostgreSQL (the embedded one in {@code home}/pg unless a server
  * is given) and the three packaged services as child processes on their ports, each against its
- * own database. Closing stops the services gracefully (SIGTERM), then the database.
+ * own database, talking to each other and to their clients over mutual TLS with certificates of
+ * the run's own authority ({@code home}/tls). Closing stops the services gracefully (SIGTERM),
+ * then the database.
  */
 public final class LocalSuite implements AutoCloseable {
     /** The databases the services use, by service. */
+    /** The identity of the command line's client certificate in a local run. */
+    public static final String BACK_OFFICE = "back-office";
     public static final Map<String, String> DATABASES = Map.of(
             "registry-service", "electa_registry", "tally-service", "electa_tally",
             "observer-service", "electa_observer");
@@ -117,12 +123,16 @@ public final class LocalSuite implements AutoCloseable {
                 "ELECTA_TALLY_PORT", Integer.toString(settings.tallyPort()), "ELECTA_BADGE_SIGNING_KEY", key));
         Map<String, Integer> ports = Map.of("registry-service", settings.registryPort(),
                 "tally-service", settings.tallyPort(), "observer-service", settings.observerPort());
-        progress.accept("starting the registry, the tally and the observer service (logs in " + logs + ")");
+        LocalCertificates authority = LocalCertificates.in(certificates(settings.home()));
+        authority.identity(BACK_OFFICE);
+        progress.accept("starting the registry, the tally and the observer service (logs in " + logs
+                + "; mutual TLS with the certificates in " + certificates(settings.home()) + ")");
         List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
         for (String module : List.of("registry-service", "tally-service", "observer-service")) {
             Map<String, String> variables = new HashMap<>(env.get(module));
             variables.putAll(tokens);
             variables.put("ELECTA_DB", databaseServer() + "/" + DATABASES.get(module));
+            variables.put("ELECTA_TLS_DIR", authority.identity(module.replace("-service", "")).toString());
             starting.add(CompletableFuture.supplyAsync(() -> ServiceProcess.launch(module, ServiceProcess.jarOf(module),
                     List.of(module.equals("registry-service") ? "-Xmx512m" : "-Xmx256m"), variables, ports.get(module),
                     logs.resolve(module + ".log"))));
@@ -155,6 +165,19 @@ public final class LocalSuite implements AutoCloseable {
         }
         return Map.of("ELECTA_TOKEN_KEYS", LocalTokenKeys.in(keys(settings.home())).publicKeys(),
                 "ELECTA_TOKEN_ISSUER", LocalTokenKeys.LOCAL_ISSUER);
+    }
+
+    /**
+     * Where a local run in {@code home} keeps its certificates: its authority (ca.crt, ca.key) and
+     * a folder per identity (registry, tally, observer, back-office) with tls.crt, tls.key, ca.crt.
+     */
+    public static Path certificates(Path home) {
+        return home.resolve("tls");
+    }
+
+    /** The command line's client certificate folder in a local run in {@code home}. */
+    public static Path backOffice(Path home) {
+        return certificates(home).resolve(BACK_OFFICE);
     }
 
     /** Where a local run in {@code home} keeps its token signing key. */

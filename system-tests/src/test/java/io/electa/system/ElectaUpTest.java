@@ -1,6 +1,7 @@
 package io.electa.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.electa.client.auth.LocalTokenKeys;
 import io.electa.client.auth.SigningCaller;
@@ -9,6 +10,8 @@ import io.electa.registry.v1.ListElectionsRequest;
 import io.electa.registry.v1.RegistryServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -41,12 +44,22 @@ class ElectaUpTest {
             awaitLine(out, "The suite is up", Duration.ofMinutes(3), up);
             assertThat(Files.readString(out)).contains("registry  localhost:" + registry, "tally     localhost:" + tally,
                     "observer  localhost:" + observer, "database  127.0.0.1:");
-            ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", registry).usePlaintext()
+            Path backOffice = home.resolve("tls").resolve("back-office");
+            ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", registry)
+                    .sslContext(GrpcSslContexts.forClient().trustManager(backOffice.resolve("ca.crt").toFile())
+                            .keyManager(backOffice.resolve("tls.crt").toFile(), backOffice.resolve("tls.key").toFile())
+                            .build())
                     .intercept(new SigningCaller(LocalTokenKeys.in(home.resolve("keys"))
                             .signer(LocalTokenKeys.LOCAL_ISSUER), "up-test")).build();
             assertThat(RegistryServiceGrpc.newBlockingStub(channel).listElections(ListElectionsRequest
-                    .getDefaultInstance())).as("tokens signed with the run's own key verify").isNotNull();
+                    .getDefaultInstance())).as("over mutual TLS with the run's back-office certificate, tokens "
+                    + "signed with the run's own key verify").isNotNull();
             channel.shutdownNow();
+            ManagedChannel plaintext = ManagedChannelBuilder.forAddress("127.0.0.1", registry).usePlaintext().build();
+            assertThatThrownBy(() -> RegistryServiceGrpc.newBlockingStub(plaintext)
+                    .withDeadlineAfter(10, TimeUnit.SECONDS).listElections(ListElectionsRequest.getDefaultInstance()))
+                    .as("a local run refuses plaintext").isInstanceOf(io.grpc.StatusRuntimeException.class);
+            plaintext.shutdownNow();
             assertThat(Files.exists(home.resolve("pg/postmaster.pid"))).isTrue();
 
             up.destroy();

@@ -36,6 +36,8 @@ public final class Up extends ElectaCommand {
         out().println("observer  " + suite.observerAddress());
         out().println("database  " + suite.databaseServer() + " (databases electa_registry, electa_tally, "
                 + "electa_observer; role electa)");
+        out().println("client certificate  " + LocalSuite.backOffice(settings.home()) + " (mutual TLS; the command "
+                + "line presents it to these ports by itself, elsewhere give --tls DIR)");
         out().println("The suite is up (gRPC with reflection on each port). Ctrl-C stops it.");
         out().flush();
         while (suite.isAlive() || stopping.get()) {

@@ -122,10 +122,13 @@ public final class SigningCaller implements ClientInterceptor {
 
         @Override
         public synchronized void start(Listener<A> listener, Metadata headers) {
-            this.listener = listener;
+            this.listener = new OneAtATime<>(listener);
             this.headers = headers;
             // A client that waits for readiness before its first message (flow-controlled streams)
             // is told it may send: the call is ready to take its first message, which starts it.
+            // That onReady comes from another thread than the transport's callbacks, so every
+            // callback goes through OneAtATime: gRPC promises a listener one callback at a time,
+            // and a client's onReady that sends "the next message" relies on it.
             ForkJoinPool.commonPool().execute(this::readyForFirstMessage);
         }
 
@@ -200,6 +203,35 @@ public final class SigningCaller implements ClientInterceptor {
             if (requested > 0) {
                 delegate.request(requested);
             }
+        }
+    }
+
+    /** A listener called one callback at a time, whichever thread calls. */
+    private static final class OneAtATime<A> extends ClientCall.Listener<A> {
+        private final ClientCall.Listener<A> listener;
+
+        OneAtATime(ClientCall.Listener<A> listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public synchronized void onHeaders(Metadata headers) {
+            listener.onHeaders(headers);
+        }
+
+        @Override
+        public synchronized void onMessage(A message) {
+            listener.onMessage(message);
+        }
+
+        @Override
+        public synchronized void onClose(io.grpc.Status status, Metadata trailers) {
+            listener.onClose(status, trailers);
+        }
+
+        @Override
+        public synchronized void onReady() {
+            listener.onReady();
         }
     }
 }

@@ -9,6 +9,7 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonString;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,8 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  * or JWK set; or fetched from a location such as an OIDC provider's JWKS endpoint), one of the
  * configured asymmetric algorithms only (never "none" or a shared secret), issuer, expiry. The
  * result is the {@link Caller}: subject, roles (names of electa.common.v1.Role in the roles claim,
- * others ignored) and the scope claims station_code, district_code and accreditation_id.
+ * others ignored) and the scope claims station_code, district_code and accreditation_id. A token
+ * that verified is remembered until it expires, for at most five minutes ({@link VerifiedTokens}).
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -40,6 +42,7 @@ public class TokenVerifier {
             .collect(Collectors.toUnmodifiableMap(Role::name, role -> role));
 
     private final DefaultJWTParser parser;
+    private final VerifiedTokens verified = new VerifiedTokens();
 
     public TokenVerifier(@ConfigProperty(name = "electa.auth.token-keys") Optional<String> keys,
             @ConfigProperty(name = "electa.auth.token-keys-location") Optional<String> keysLocation,
@@ -70,9 +73,14 @@ public class TokenVerifier {
             throw new UnauthenticatedException("the authorization metadata must be \"Bearer <token>\", at most "
                     + MAX_TOKEN + " characters", ErrorReason.TOKEN_INVALID);
         }
+        return verified.caller(authorization.substring(BEARER.length()).trim(), this::prove);
+    }
+
+    /** Verifies {@code raw} (signature, issuer, expiry, subject): who it names, and until when. */
+    private VerifiedTokens.Proof prove(String raw) {
         JsonWebToken token;
         try {
-            token = parser.parse(authorization.substring(BEARER.length()).trim());
+            token = parser.parse(raw);
         } catch (ParseException e) {
             throw new UnauthenticatedException("the bearer token does not verify: " + why(e), ErrorReason.TOKEN_INVALID);
         }
@@ -80,8 +88,9 @@ public class TokenVerifier {
         if (subject == null || subject.isBlank()) {
             throw new UnauthenticatedException("the bearer token names no subject (sub)", ErrorReason.TOKEN_INVALID);
         }
-        return new Caller(subject, rolesOf(token.getGroups()), claim(token, "station_code"),
-                claim(token, "district_code"), claim(token, "accreditation_id"));
+        return new VerifiedTokens.Proof(new Caller(subject, rolesOf(token.getGroups()), claim(token, "station_code"),
+                claim(token, "district_code"), claim(token, "accreditation_id")),
+                Instant.ofEpochSecond(token.getExpirationTime()));
     }
 
     private static Set<Role> rolesOf(Set<String> groups) {

@@ -32,8 +32,7 @@ public final class AuditColumns {
 
     /** The parameter values of {@code entry}, in statement order. */
     public static List<Object> values(AuditEntry entry) {
-        AuditDraft draft = entry.draft();
-        return List.of(draft.subject(), draft.roles(), draft.station(), draft.district(), draft.accreditation(),
-                draft.rpc(), draft.electionId(), entry.target(), entry.outcome());
+        return List.of(entry.subject(), entry.roles(), entry.station(), entry.district(), entry.accreditation(),
+                entry.rpc(), entry.electionId(), entry.target(), entry.outcome());
     }
 }

@@ -1,5 +1,6 @@
 package io.electa.support.audit;
 
-/** One audit event as it is written: the draft taken from the request, completed by the answer. */
-public record AuditEntry(AuditDraft draft, String target, String outcome) {
+/** One audit event as it is written: the caller and RPC from the call, target and outcome from request and answer. */
+public record AuditEntry(String subject, String roles, String station, String district, String accreditation,
+        String rpc, String electionId, String target, String outcome) {
 }

@@ -428,6 +428,12 @@ class DeploymentManifestsTest {
             assertThat(texts(certificate.at("/spec/dnsNames"))).as(secret + " names the Service its callers dial")
                     .contains(service.name());
             assertThat(texts(certificate.at("/spec/usages"))).contains("server auth", "client auth");
+            String identity = service.name().replace("-service", "");
+            assertThat(certificate.at("/spec/commonName").asText())
+                    .as(secret + ": the common name is the service's identity in the contract's call graph")
+                    .isEqualTo(identity);
+            assertThat(io.electa.common.v1.Peer.valueOf("PEER_" + identity.toUpperCase(java.util.Locale.ROOT)))
+                    .isNotNull();
             String issuer = certificate.at("/spec/issuerRef/name").asText();
             assertThat(prod.one("Issuer", issuer)).as("issuer " + issuer).isPresent();
         }

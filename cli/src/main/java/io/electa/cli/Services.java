@@ -39,6 +39,7 @@ public final class Services implements AutoCloseable {
     private final Endpoints endpoints;
     private final ClientInterceptor caller;
     private final Path tls;
+    private SslContext clientTls;
     private ManagedChannel registryChannel;
     private ManagedChannel tallyChannel;
     private ManagedChannel observerChannel;
@@ -175,12 +176,17 @@ public final class Services implements AutoCloseable {
         return (caller == null ? builder : builder.intercept(caller)).build();
     }
 
-    private SslContext clientTls() {
+    /** The client's TLS context, read from its folder once for the three channels. */
+    private synchronized SslContext clientTls() {
+        if (clientTls != null) {
+            return clientTls;
+        }
         try {
-            return GrpcSslContexts.forClient()
+            clientTls = GrpcSslContexts.forClient()
                     .trustManager(tls.resolve(LocalCertificates.CA).toFile())
                     .keyManager(tls.resolve(LocalCertificates.CERT).toFile(), tls.resolve(LocalCertificates.KEY).toFile())
                     .build();
+            return clientTls;
         } catch (SSLException | IllegalArgumentException e) {
             throw new Failures.UsageFailure("cannot use the client certificate in " + tls + " (tls.crt, tls.key, "
                     + "ca.crt): " + e.getMessage());

@@ -107,6 +107,7 @@ public final class SigningCaller implements ClientInterceptor {
         private final Access access;
         private final Descriptors.Descriptor input;
         private final SigningCaller caller;
+        private final boolean clientStreams;
         private Listener<A> listener;
         private Metadata headers;
         private int requested;
@@ -118,6 +119,7 @@ public final class SigningCaller implements ClientInterceptor {
             this.input = method.getSchemaDescriptor() instanceof ProtoMethodDescriptorSupplier supplier
                     ? supplier.getMethodDescriptor().getInputType() : null;
             this.caller = caller;
+            this.clientStreams = !method.getType().clientSendsOneMessage();
         }
 
         @Override
@@ -128,8 +130,11 @@ public final class SigningCaller implements ClientInterceptor {
             // is told it may send: the call is ready to take its first message, which starts it.
             // That onReady comes from another thread than the transport's callbacks, so every
             // callback goes through OneAtATime: gRPC promises a listener one callback at a time,
-            // and a client's onReady that sends "the next message" relies on it.
-            ForkJoinPool.commonPool().execute(this::readyForFirstMessage);
+            // and a client's onReady that sends "the next message" relies on it. A call whose client
+            // sends one message (unary, server streaming) sends it at once: no need to tell it.
+            if (clientStreams) {
+                ForkJoinPool.commonPool().execute(this::readyForFirstMessage);
+            }
         }
 
         private void readyForFirstMessage() {

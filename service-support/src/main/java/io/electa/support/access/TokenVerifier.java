@@ -1,5 +1,6 @@
 package io.electa.support.access;
 
+import io.electa.client.signing.JoseEdDsa;
 import io.electa.common.v1.ErrorReason;
 import io.electa.common.v1.Role;
 import io.electa.support.domain.UnauthenticatedException;
@@ -33,6 +34,10 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  */
 @ApplicationScoped
 public class TokenVerifier {
+    static {
+        JoseEdDsa.install();
+    }
+
     private static final String BEARER = "bearer ";
     /** Longer authorization values are refused unread. */
     private static final int MAX_TOKEN = 8_192;

@@ -3,10 +3,8 @@ package io.electa.support.signing;
 import com.google.protobuf.ByteString;
 import io.electa.client.signing.Ed25519;
 import io.electa.common.v1.SignedStatement;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -107,14 +105,7 @@ public final class KeyRing {
 
     /** The pure Ed25519 signature (64 bytes) of {@code payload} by the current key. */
     public byte[] sign(byte[] payload) {
-        try {
-            Signature signature = Signature.getInstance(Ed25519.ALGORITHM);
-            signature.initSign(privateKey);
-            signature.update(payload);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign", e);
-        }
+        return Ed25519.sign(privateKey, payload);
     }
 
     /** {@code statement} signed by the current key. */

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -34,6 +35,13 @@ final class BenchDatabase {
 
     String owner() {
         return owner;
+    }
+
+    /** The command-line arguments with which psql or pgbench reach the scratch database as the superuser. */
+    List<String> connectionArguments() {
+        int colon = hostPort.lastIndexOf(':');
+        return List.of("-h", hostPort.substring(0, colon), "-p", hostPort.substring(colon + 1), "-U", adminUser,
+                name);
     }
 
     /** Drops the database (closing its sessions) and creates it empty, owned by the service role. */

@@ -1,7 +1,9 @@
 package io.electa.benchmarks;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,7 +19,8 @@ record BenchmarkOptions(
         int districts,
         int stations,
         int rowsPerMessage,
-        int markClients,
+        List<Integer> markClients,
+        int rounds,
         int markSeconds,
         int warmupSeconds,
         String postgres,
@@ -37,9 +40,12 @@ record BenchmarkOptions(
               --districts N         districts (default 125)
               --stations N          polling stations, spread over the districts (default 6537)
               --rows-per-message N  voter rows per ImportVoters message, 1..10000 (default 10000)
-              --mark-clients N      concurrent marking clients, gRPC and JDBC alike (default 8)
-              --mark-seconds N      measured marking time of each side (default 20)
-              --warmup-seconds N    unmeasured warm-up before each marking measurement (default 30;
+              --mark-clients N,...  concurrent marking clients, gRPC, pgbench and JDBC alike; a list
+                                    is a sweep (default 8,32,64; the tally benchmark uses the first)
+              --rounds N            measured rounds per client count, each gRPC then pgbench then
+                                    JDBC; figures are medians with their spread (default 5)
+              --mark-seconds N      measured marking time of each side in each round (default 10)
+              --warmup-seconds N    unmeasured gRPC marking before the first round (default 30;
                                     a fresh JVM on 2 cores needs ~30 s of load to settle)
               --postgres HOST:PORT  PostgreSQL (default 127.0.0.1:5432)
               --admin-user NAME     superuser that recreates the database (default postgres;
@@ -52,12 +58,12 @@ record BenchmarkOptions(
               --registry-log PATH   the registry's output (default benchmarks/target/registry-benchmark.log)
               --help                this text
 
-            Quick smoke check: --voters 200000 --mark-seconds 5
+            Quick smoke check: --voters 200000 --mark-clients 8 --rounds 1 --mark-seconds 5 --warmup-seconds 5
             """;
 
     private static final Set<String> FLAGS = Set.of("help");
     private static final Set<String> NAMES = Set.of("voters", "seed", "districts", "stations", "rows-per-message",
-            "mark-clients", "mark-seconds", "warmup-seconds", "postgres", "admin-user", "database", "service-user",
+            "mark-clients", "rounds", "mark-seconds", "warmup-seconds", "postgres", "admin-user", "database", "service-user",
             "registry-jar", "registry-heap", "registry-log", "help");
     private static final Pattern SQL_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5}");
@@ -99,8 +105,9 @@ record BenchmarkOptions(
                 (int) number(v, "districts", 125, 1, 9_999),
                 (int) number(v, "stations", 6_537, 1, 99_999),
                 (int) number(v, "rows-per-message", 10_000, 1, 10_000),
-                (int) number(v, "mark-clients", 8, 1, 256),
-                (int) number(v, "mark-seconds", 20, 1, 3_600),
+                clientCounts(v.getOrDefault("mark-clients", "8,32,64")),
+                (int) number(v, "rounds", 5, 1, 100),
+                (int) number(v, "mark-seconds", 10, 1, 3_600),
                 (int) number(v, "warmup-seconds", 30, 0, 600),
                 matching(v, "postgres", "127.0.0.1:5432", HOST_PORT),
                 matching(v, "admin-user", "postgres", SQL_NAME),
@@ -114,6 +121,14 @@ record BenchmarkOptions(
             throw new IllegalArgumentException("--stations must be at least --districts (every district gets a station)");
         }
         return options;
+    }
+
+    private static List<Integer> clientCounts(String text) {
+        List<Integer> counts = new ArrayList<>();
+        for (String part : text.split(",")) {
+            counts.add((int) number(Map.of("mark-clients", part.strip()), "mark-clients", 8, 1, 90));
+        }
+        return List.copyOf(counts);
     }
 
     private static long number(Map<String, String> values, String name, long fallback, long min, long max) {

@@ -7,13 +7,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Recorder;
 
 /**
  * A fixed number of closed-loop clients, each on its own thread, each sending its next call as
- * soon as the previous one answered. Client {@code k} of {@code n} works through voters
- * {@code k, k + n, k + 2n, ...}, so no two clients ever touch the same voter. Calls that complete
- * during the warm-up are not measured; the throughput counts the calls completed inside the
- * measured window.
+ * soon as the previous one answered. The clients take their voters from a shared
+ * {@link VoterCursor}, so no two calls ever touch the same voter, and a later run goes on where
+ * the last one stopped. Calls that complete during the warm-up are not measured; the throughput
+ * counts the calls completed inside the measured window, whose latencies go into an HdrHistogram
+ * and whose CPU the {@link CpuMeter} reads.
  */
 final class ClosedLoopLoad {
 
@@ -32,7 +34,9 @@ final class ClosedLoopLoad {
     private static final int STOPPED = 2;
 
     private final int clients;
-    private final long voters;
+    private final VoterCursor voters;
+    private final CpuMeter cpu;
+    private final Recorder latencies = new Recorder(3);
     private final Duration warmup;
     private final Duration window;
     private final AtomicInteger stage = new AtomicInteger(WARMING_UP);
@@ -41,9 +45,10 @@ final class ClosedLoopLoad {
     private final AtomicReference<Throwable> firstError = new AtomicReference<>();
     private final AtomicBoolean exhausted = new AtomicBoolean();
 
-    ClosedLoopLoad(int clients, long voters, Duration warmup, Duration window) {
+    ClosedLoopLoad(int clients, VoterCursor voters, CpuMeter cpu, Duration warmup, Duration window) {
         this.clients = clients;
         this.voters = voters;
+        this.cpu = cpu;
         this.warmup = warmup;
         this.window = window;
     }
@@ -58,23 +63,25 @@ final class ClosedLoopLoad {
             }
             for (int k = 0; k < clients; k++) {
                 Client client = opened.get(k);
-                long first = k;
-                Thread thread = new Thread(() -> work(client, first), name + "-" + k);
+                Thread thread = new Thread(() -> work(client), name + "-" + k);
                 threads.add(thread);
                 thread.start();
             }
             Thread.sleep(warmup.toMillis());
+            latencies.reset();
+            CpuMeter.Window measured = cpu.open();
             stage.set(MEASURING);
             long start = System.nanoTime();
             Thread.sleep(window.toMillis());
             stage.set(STOPPED);
             long elapsed = System.nanoTime() - start;
+            CpuMeter.CpuUse used = measured.close();
             for (Thread thread : threads) {
                 thread.join();
             }
             long total = completed[WARMING_UP].sum() + completed[MEASURING].sum() + completed[STOPPED].sum();
             return new LoadResult(completed[MEASURING].sum(), elapsed, total, errors.sum(), firstError.get(),
-                    exhausted.get());
+                    exhausted.get(), latencies.getIntervalHistogram(), used);
         } finally {
             stage.set(STOPPED);
             for (Thread thread : threads) {
@@ -86,21 +93,26 @@ final class ClosedLoopLoad {
         }
     }
 
-    private void work(Client client, long first) {
-        long index = first;
+    private void work(Client client) {
         while (stage.get() != STOPPED) {
-            if (index >= voters) {
+            long index = voters.next();
+            if (index < 0) {
                 exhausted.set(true);
                 return;
             }
             try {
+                long start = System.nanoTime();
                 client.call(index);
-                completed[stage.get()].increment();
+                long took = System.nanoTime() - start;
+                int at = stage.get();
+                completed[at].increment();
+                if (at == MEASURING) {
+                    latencies.recordValue(took);
+                }
             } catch (Exception e) {
                 errors.increment();
                 firstError.compareAndSet(null, e);
             }
-            index += clients;
         }
     }
 }

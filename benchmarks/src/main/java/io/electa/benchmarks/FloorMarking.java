@@ -6,11 +6,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.SplittableRandom;
 
 /**
  * The marking floor: what PostgreSQL alone does with the same load, one JDBC connection per
  * client, each mark a single-row {@code INSERT ... ON CONFLICT DO NOTHING} committed on its own
- * into {@code vote_mark_floor}, a twin of {@code vote_mark}.
+ * into {@code vote_mark_floor}, a twin of {@code vote_mark}: a fresh random 10-digit national id
+ * (as pgbench's floor inserts, so that the rounds never run out of voters and the table grows as
+ * the marks do) at voter {@code index}'s station.
  */
 final class FloorMarking implements ClosedLoopLoad.Client {
     static final String TABLE = "vote_mark_floor";
@@ -22,6 +25,7 @@ final class FloorMarking implements ClosedLoopLoad.Client {
     private final PreparedStatement insert;
     private final String electionId;
     private final VoterGenerator voters;
+    private final SplittableRandom random = new SplittableRandom();
 
     private FloorMarking(Connection connection, String electionId, VoterGenerator voters) throws SQLException {
         this.connection = connection;
@@ -43,9 +47,9 @@ final class FloorMarking implements ClosedLoopLoad.Client {
 
     @Override
     public void call(long voterIndex) throws SQLException {
-        SyntheticVoter voter = voters.voter(voterIndex);
+        SyntheticVoter voter = voters.voter(voterIndex % voters.count());
         insert.setString(1, electionId);
-        insert.setString(2, voter.nationalId());
+        insert.setString(2, Long.toString(1_000_000_000L + random.nextLong(9_000_000_000L)));
         insert.setString(3, voter.stationCode());
         insert.setString(4, "mark-" + voterIndex);
         insert.executeUpdate();

@@ -4,7 +4,6 @@ import io.electa.local.ServiceProcess;
 import io.electa.scenario.Geography;
 import io.electa.scenario.VoterGenerator;
 import io.grpc.ManagedChannel;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +87,7 @@ public final class RegistryBenchmark {
                 OptionalLong rssAfterImport = registry.peakRssKib();
 
                 MarkingBenchmark.Figures marking = new MarkingBenchmark(database, admin, registry.port(),
-                        ELECTION_ID, voters, options.markClients(), Duration.ofSeconds(options.warmupSeconds()),
-                        Duration.ofSeconds(options.markSeconds())).run();
+                        ELECTION_ID, voters, options, registry.pid()).run();
                 summary = new Summary(options, imports, marking, rssAfterImport, registry.peakRssKib());
             } finally {
                 Channels.close(channel);

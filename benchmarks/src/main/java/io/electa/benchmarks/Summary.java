@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 final class Summary {
     static final double IMPORT_GOAL = 1.2;
     static final double MARKING_GOAL = 0.6;
+    static final double FREEZE_GOAL = 2.0;
 
     /** One verification: what was checked, whether it held, and the figures behind it. */
     record Check(String name, boolean ok, String detail) {
@@ -51,15 +52,24 @@ final class Summary {
                 format("voter %s, voter_copy %s", imports.imported().checksum(), imports.copied().checksum())));
         checks.add(new Check("frozen roll counts every voter", marking.registered() == voters,
                 format("total_registered %,d", marking.registered())));
-        checks.add(loadCheck("gRPC marking clean", marking.grpc()));
-        checks.add(loadCheck("floor inserts clean", marking.floor()));
+        checks.add(loadCheck("warm-up marking clean", marking.warmupRun()));
+        for (MarkingBenchmark.Sweep sweep : marking.sweeps()) {
+            for (LoadResult load : sweep.loads()) {
+                Check check = loadCheck(format("marking and JDBC floor clean (%d clients)", sweep.clients()), load);
+                if (!check.ok()) {
+                    checks.add(check);
+                }
+            }
+        }
+        checks.add(new Check("pgbench floor ran", marking.pgbenchFailures().isEmpty(),
+                marking.pgbenchFailures().isEmpty() ? "every round" : marking.pgbenchFailures().get(0)));
         checks.add(new Check("no double marks", marking.audit().doubleMarks() == 0,
                 format("count(*) - count(DISTINCT national_id) = %,d", marking.audit().doubleMarks())));
         checks.add(new Check("turnout equals marks", marking.turnoutVoted() == marking.audit().marks(),
                 format("GetTurnout(nation).voted %,d, vote_mark rows %,d", marking.turnoutVoted(),
                         marking.audit().marks())));
-        checks.add(new Check("every answered mark stored", marking.grpc().totalCalls() == marking.audit().marks(),
-                format("MarkVoted answered OK %,d, vote_mark rows %,d", marking.grpc().totalCalls(),
+        checks.add(new Check("every answered mark stored", marking.answeredMarks() == marking.audit().marks(),
+                format("MarkVoted answered OK %,d, vote_mark rows %,d", marking.answeredMarks(),
                         marking.audit().marks())));
         return checks;
     }
@@ -85,13 +95,29 @@ final class Summary {
                 imports.ratio() <= IMPORT_GOAL ? "MET" : "MISSED"));
         out.println("  registry peak RSS     " + mebibytes(rssAfterImportKib) + " (VmHWM after the import)");
         out.println();
-        out.println(format("B) Marking (%d clients, %d s measured after %d s warm-up)", marking.clients(),
-                marking.window().toSeconds(), marking.warmup().toSeconds()));
+        out.println(format("B) Marking (%d rounds of %d s per side and client count, after %d s of warm-up;"
+                + " median (lowest-highest))", options.rounds(), marking.window().toSeconds(),
+                marking.warmup().toSeconds()));
         out.println(format("  roll freeze           %9.1f s", marking.freezeNanos() / 1e9));
-        out.println(format("  gRPC MarkVoted        %,11.0f marks/s", marking.grpc().perSecond()));
-        out.println(format("  JDBC INSERT floor     %,11.0f inserts/s", marking.floor().perSecond()));
-        out.println(format("  gRPC / floor          %9.2f     goal >= %.1f: %s", marking.ratio(), MARKING_GOAL,
-                marking.ratio() >= MARKING_GOAL ? "MET" : "MISSED"));
+        out.println(format("  PostgreSQL reads the roll in digest order: %s s", marking.rollReadSeconds().format(2)));
+        out.println(format("  freeze / read         %9.2f     goal <= %.1f: %s", marking.freezeToRollRead(), FREEZE_GOAL,
+                marking.freezeToRollRead() <= FREEZE_GOAL ? "MET" : "MISSED"));
+        for (MarkingBenchmark.Sweep sweep : marking.sweeps()) {
+            out.println(format("  %d clients", sweep.clients()));
+            out.println(format("    gRPC MarkVoted       %s marks/s", sweep.grpc().format(0)));
+            out.println(format("    pgbench INSERT floor %s inserts/s", sweep.pgbench().format(0)));
+            out.println(format("    JDBC INSERT floor    %s inserts/s", sweep.jdbc().format(0)));
+            out.println(format("    gRPC / pgbench       %s   goal >= %.1f: %s", sweep.ratioToPgbench().format(3),
+                    MARKING_GOAL, sweep.ratioToPgbench().median() >= MARKING_GOAL ? "MET" : "MISSED"));
+            out.println(format("    gRPC / JDBC          %s", sweep.ratioToJdbc().format(3)));
+            out.println(format("    MarkVoted latency ms p50 %s, p99 %s, p99.9 %s", sweep.latency(50).format(1),
+                    sweep.latency(99).format(1), sweep.latency(99.9).format(1)));
+            out.println(format("    CPU us per mark: registry %s, clients %s, PostgreSQL %s",
+                    sweep.grpcCpu(CpuMeter.CpuUse::registryNanos).format(0),
+                    sweep.grpcCpu(CpuMeter.CpuUse::clientNanos).format(0),
+                    sweep.grpcCpu(CpuMeter.CpuUse::postgresNanos).format(0)));
+            out.println(format("    CPU us per pgbench insert: PostgreSQL %s", sweep.pgbenchPostgresCpu().format(0)));
+        }
         out.println();
         out.println("Registry peak RSS (VmHWM at the end, -Xmx" + options.registryHeap() + "): "
                 + mebibytes(rssAtEndKib));

@@ -98,10 +98,10 @@ public final class TallyBenchmark {
                 try {
                     Log.info("rehearsal (fresh JVMs, empty rolls): the measured count of the figures below");
                     TallyLoad.Figures cold = count(tallyChannel, rehearsal, REHEARSAL_ID, geography, rehearsalRoll,
-                            options.markClients());
+                            options.markClients().get(0));
                     Log.info("election night: the count the goals apply to");
                     TallyLoad.Figures warm = count(tallyChannel, election, ELECTION_ID, geography, roll,
-                            options.markClients());
+                            options.markClients().get(0));
                     Results nation = TallyServiceGrpc.newBlockingStub(tallyChannel)
                             .withDeadlineAfter(10, TimeUnit.SECONDS)
                             .getResults(GetResultsRequest.newBuilder().setElectionId(ELECTION_ID).build())

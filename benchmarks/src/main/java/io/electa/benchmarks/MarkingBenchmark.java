@@ -1,7 +1,11 @@
 package io.electa.benchmarks;
 
+import io.electa.registry.v1.MarkVotedRequest;
+import io.electa.registry.v1.RegistryServiceGrpc;
 import io.electa.registry.v1.RollDigest;
+import io.electa.scenario.Geography;
 import io.electa.scenario.VoterGenerator;
+import io.electa.testing.TestTokens;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -106,18 +110,20 @@ final class MarkingBenchmark {
     private final int port;
     private final String electionId;
     private final VoterGenerator voters;
+    private final Geography geography;
     private final BenchmarkOptions options;
     private final CpuMeter cpu;
     private final VoterCursor markCursor;
     private final VoterCursor floorCursor;
 
     MarkingBenchmark(BenchDatabase database, RegistryAdmin admin, int port, String electionId,
-            VoterGenerator voters, BenchmarkOptions options, long registryPid) {
+            VoterGenerator voters, Geography geography, BenchmarkOptions options, long registryPid) {
         this.database = database;
         this.admin = admin;
         this.port = port;
         this.electionId = electionId;
         this.voters = voters;
+        this.geography = geography;
         this.options = options;
         this.cpu = new CpuMeter(registryPid);
         this.markCursor = new VoterCursor(voters.count());
@@ -141,6 +147,7 @@ final class MarkingBenchmark {
         }
         PgbenchFloor pgbench = new PgbenchFloor(database, electionId, options.stations());
         database.checkpoint();
+        signClerkTokens();
         int firstClients = options.markClients().get(0);
         Log.info(String.format("B) warming the registry up: %d gRPC clients for %d s", firstClients,
                 warmup.toSeconds()));
@@ -170,6 +177,18 @@ final class MarkingBenchmark {
             MarkAudit audit = MarkAudit.of(connection, electionId);
             return new Figures(warmup, window, freezeNanos, rollRead, digest.getTotalRegistered(), warmupRun,
                     sweeps, failures, audit, admin.nationalVoted());
+        }
+    }
+
+    /**
+     * Every station's clerk gets the token of the day before the polls open (as from the
+     * commission's identity provider), so that the measured windows do not sign tokens.
+     */
+    private void signClerkTokens() {
+        Log.info(String.format("B) signing the clerks' tokens of %,d stations", geography.stations()));
+        for (int s = 0; s < geography.stations(); s++) {
+            TestTokens.acting().tokenFor(RegistryServiceGrpc.getMarkVotedMethod(), MarkVotedRequest.newBuilder()
+                    .setElectionId(electionId).setStationCode(geography.stationCode(s)).build());
         }
     }
 

@@ -87,7 +87,7 @@ public final class RegistryBenchmark {
                 OptionalLong rssAfterImport = registry.peakRssKib();
 
                 MarkingBenchmark.Figures marking = new MarkingBenchmark(database, admin, registry.port(),
-                        ELECTION_ID, voters, options, registry.pid()).run();
+                        ELECTION_ID, voters, geography, options, registry.pid()).run();
                 summary = new Summary(options, imports, marking, rssAfterImport, registry.peakRssKib());
             } finally {
                 Channels.close(channel);

@@ -57,14 +57,26 @@ public final class SigningCaller implements ClientInterceptor {
         return tokens.computeIfAbsent(grant, g -> signer.issue(subject, g, VALIDITY));
     }
 
+    /**
+     * Signs now the token a call of {@code method} with {@code request} will carry (the same one
+     * for the same grant), as a clerk's device gets its token before the polls open rather than
+     * with its first mark.
+     */
+    public String tokenFor(MethodDescriptor<?, ?> method, Message request) {
+        return token(grantFor(accessOf(method), request));
+    }
+
     @Override
     public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
         if (options.getCredentials() != null) {
             return next.newCall(method, options);
         }
-        Access rule = access.computeIfAbsent(method.getFullMethodName(), name -> Optional.ofNullable(
+        return new DeferredStart<>(next.newCall(method, options), accessOf(method), method, this);
+    }
+
+    private Access accessOf(MethodDescriptor<?, ?> method) {
+        return access.computeIfAbsent(method.getFullMethodName(), name -> Optional.ofNullable(
                 AccessOptions.of(method))).orElse(null);
-        return new DeferredStart<>(next.newCall(method, options), rule, method, this);
     }
 
     /**

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.electa.registry.v1.ImportVotersRequest;
 import io.electa.registry.v1.ImportVotersResponse;
+import io.electa.registry.v1.MarkVotedRequest;
+import io.electa.registry.v1.MarkVotedResponse;
+import io.electa.registry.v1.RegistryServiceGrpc;
 import io.electa.registry.v1.RollImportServiceGrpc;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
@@ -18,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -73,6 +77,61 @@ class SigningCallerTest {
         assertThat(transport.sent).as("each message once, in order").hasSize(MESSAGES)
                 .extracting(m -> m.getHeader().getRequestId()).doesNotHaveDuplicates();
         assertThat(transport.authorization).as("the call started with a token").isNotNull();
+    }
+
+    @Test
+    void aTokenSignedBeforehandIsTheOneTheCallCarries() {
+        SigningCaller caller = new SigningCaller(LocalTokenKeys.in(keys).signer(LocalTokenKeys.LOCAL_ISSUER), "clerk");
+        MarkVotedRequest mark = MarkVotedRequest.newBuilder().setElectionId("e").setNationalId("1234567890")
+                .setStationCode("S00017").setRequestId("r").build();
+        String prepared = caller.tokenFor(RegistryServiceGrpc.getMarkVotedMethod(), mark);
+        String other = caller.tokenFor(RegistryServiceGrpc.getMarkVotedMethod(),
+                mark.toBuilder().setStationCode("S00018").build());
+
+        CapturingHeaders transport = new CapturingHeaders();
+        ClientCall<MarkVotedRequest, MarkVotedResponse> call = caller.interceptCall(
+                RegistryServiceGrpc.getMarkVotedMethod(), CallOptions.DEFAULT, transport);
+        call.start(new ClientCall.Listener<>() { }, new Metadata());
+        call.sendMessage(mark);
+
+        assertThat(transport.authorization).isEqualTo(BearerToken.header(prepared));
+        assertThat(other).as("another station's clerk has another token").isNotEqualTo(prepared);
+    }
+
+    /** A transport that only records the headers a call starts with. */
+    private static final class CapturingHeaders extends Channel {
+        volatile String authorization;
+
+        @Override
+        public <Q, A> ClientCall<Q, A> newCall(MethodDescriptor<Q, A> method, CallOptions options) {
+            return new ClientCall<>() {
+                @Override
+                public void start(Listener<A> listener, Metadata headers) {
+                    authorization = headers.get(BearerToken.AUTHORIZATION);
+                }
+
+                @Override
+                public void request(int count) {
+                }
+
+                @Override
+                public void cancel(String message, Throwable cause) {
+                }
+
+                @Override
+                public void halfClose() {
+                }
+
+                @Override
+                public void sendMessage(Q message) {
+                }
+            };
+        }
+
+        @Override
+        public String authority() {
+            return "test";
+        }
     }
 
     /** A transport that is ready once started, says so from its own thread, and records what is sent. */

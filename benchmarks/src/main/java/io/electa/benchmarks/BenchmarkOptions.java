@@ -22,6 +22,7 @@ record BenchmarkOptions(
         List<Integer> markClients,
         int rounds,
         int markSeconds,
+        int pollBookMarks,
         int warmupSeconds,
         String postgres,
         String adminUser,
@@ -45,6 +46,8 @@ record BenchmarkOptions(
               --rounds N            measured rounds per client count, each gRPC then pgbench then
                                     JDBC; figures are medians with their spread (default 5)
               --mark-seconds N      measured marking time of each side in each round (default 10)
+              --pollbook-marks N    C) marks per round queued at the stations' poll books and uploaded
+                                    with SyncPollBook, against the unnest floor (default 50000; 0 skips C)
               --warmup-seconds N    unmeasured gRPC marking before the first round (default 30;
                                     a fresh JVM on 2 cores needs ~30 s of load to settle)
               --postgres HOST:PORT  PostgreSQL (default 127.0.0.1:5432)
@@ -63,7 +66,7 @@ record BenchmarkOptions(
 
     private static final Set<String> FLAGS = Set.of("help");
     private static final Set<String> NAMES = Set.of("voters", "seed", "districts", "stations", "rows-per-message",
-            "mark-clients", "rounds", "mark-seconds", "warmup-seconds", "postgres", "admin-user", "database", "service-user",
+            "mark-clients", "rounds", "mark-seconds", "pollbook-marks", "warmup-seconds", "postgres", "admin-user", "database", "service-user",
             "registry-jar", "registry-heap", "registry-log", "help");
     private static final Pattern SQL_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5}");
@@ -108,6 +111,7 @@ record BenchmarkOptions(
                 clientCounts(v.getOrDefault("mark-clients", "8,32,64")),
                 (int) number(v, "rounds", 5, 1, 100),
                 (int) number(v, "mark-seconds", 10, 1, 3_600),
+                (int) number(v, "pollbook-marks", 50_000, 0, 10_000_000),
                 (int) number(v, "warmup-seconds", 30, 0, 600),
                 matching(v, "postgres", "127.0.0.1:5432", HOST_PORT),
                 matching(v, "admin-user", "postgres", SQL_NAME),

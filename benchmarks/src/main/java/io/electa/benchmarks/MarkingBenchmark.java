@@ -21,7 +21,7 @@ import java.util.function.Function;
  * sweep and in several rounds, three measurements one after the other: concurrent clients mark
  * fresh voters at their own station through {@code MarkVoted}; pgbench runs the equivalent
  * single-row insert straight into PostgreSQL from as many connections (the floor); and the
- * former JDBC loop does the same. Finally the marks are audited against the registry's turnout.
+ * former JDBC loop does the same.
  */
 final class MarkingBenchmark {
     /** Unmeasured load before each measured window, so that one window does not pay for the last. */
@@ -91,8 +91,7 @@ final class MarkingBenchmark {
 
     /** The outcome of part B. */
     record Figures(Duration warmup, Duration window, long freezeNanos, Spread rollReadSeconds, long registered,
-            LoadResult warmupRun, List<Sweep> sweeps, List<String> pgbenchFailures, MarkAudit audit,
-            long turnoutVoted) {
+            LoadResult warmupRun, List<Sweep> sweeps, List<String> pgbenchFailures) {
 
         /** Marks MarkVoted answered OK, warm-up included. */
         long answeredMarks() {
@@ -117,7 +116,7 @@ final class MarkingBenchmark {
     private final VoterCursor floorCursor;
 
     MarkingBenchmark(BenchDatabase database, RegistryAdmin admin, int port, String electionId,
-            VoterGenerator voters, Geography geography, BenchmarkOptions options, long registryPid) {
+            VoterGenerator voters, Geography geography, BenchmarkOptions options, VoterCursor markCursor, CpuMeter cpu) {
         this.database = database;
         this.admin = admin;
         this.port = port;
@@ -125,8 +124,8 @@ final class MarkingBenchmark {
         this.voters = voters;
         this.geography = geography;
         this.options = options;
-        this.cpu = new CpuMeter(registryPid);
-        this.markCursor = new VoterCursor(voters.count());
+        this.cpu = cpu;
+        this.markCursor = markCursor;
         this.floorCursor = new VoterCursor(Long.MAX_VALUE);
     }
 
@@ -173,11 +172,8 @@ final class MarkingBenchmark {
             }
             sweeps.add(new Sweep(clients, rounds));
         }
-        try (Connection connection = database.connect()) {
-            MarkAudit audit = MarkAudit.of(connection, electionId);
-            return new Figures(warmup, window, freezeNanos, rollRead, digest.getTotalRegistered(), warmupRun,
-                    sweeps, failures, audit, admin.nationalVoted());
-        }
+        return new Figures(warmup, window, freezeNanos, rollRead, digest.getTotalRegistered(), warmupRun, sweeps,
+                failures);
     }
 
     /**

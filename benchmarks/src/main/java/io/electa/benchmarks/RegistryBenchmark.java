@@ -86,9 +86,23 @@ public final class RegistryBenchmark {
                         options.rowsPerMessage()).run();
                 OptionalLong rssAfterImport = registry.peakRssKib();
 
+                VoterCursor unmarked = new VoterCursor(voters.count());
+                CpuMeter cpu = new CpuMeter(registry.pid());
                 MarkingBenchmark.Figures marking = new MarkingBenchmark(database, admin, registry.port(),
-                        ELECTION_ID, voters, geography, options, registry.pid()).run();
-                summary = new Summary(options, imports, marking, rssAfterImport, registry.peakRssKib());
+                        ELECTION_ID, voters, geography, options, unmarked, cpu).run();
+                PollBookBenchmark.Figures pollBooks = null;
+                if (options.pollBookMarks() > 0) {
+                    Log.info(String.format("C) poll books: %,d marks per round from %d clients",
+                            options.pollBookMarks(), options.markClients().get(0)));
+                    pollBooks = new PollBookBenchmark(database, registry.port(), ELECTION_ID, voters, unmarked, cpu,
+                            options.markClients().get(0), options.pollBookMarks(), options.rounds()).run();
+                }
+                MarkAudit audit;
+                try (java.sql.Connection connection = database.connect()) {
+                    audit = MarkAudit.of(connection, ELECTION_ID);
+                }
+                summary = new Summary(options, imports, marking, pollBooks, audit, admin.nationalVoted(),
+                        rssAfterImport, registry.peakRssKib());
             } finally {
                 Channels.close(channel);
                 Log.info("stopping the registry");

@@ -16,6 +16,7 @@ final class Summary {
     static final double IMPORT_GOAL = 1.2;
     static final double MARKING_GOAL = 0.6;
     static final double FREEZE_GOAL = 2.0;
+    static final double POLL_BOOK_GOAL = 0.8;
 
     /** One verification: what was checked, whether it held, and the figures behind it. */
     record Check(String name, boolean ok, String detail) {
@@ -24,14 +25,21 @@ final class Summary {
     private final BenchmarkOptions options;
     private final ImportBenchmark.Figures imports;
     private final MarkingBenchmark.Figures marking;
+    private final PollBookBenchmark.Figures pollBooks;
+    private final MarkAudit audit;
+    private final long turnoutVoted;
     private final OptionalLong rssAfterImportKib;
     private final OptionalLong rssAtEndKib;
 
     Summary(BenchmarkOptions options, ImportBenchmark.Figures imports, MarkingBenchmark.Figures marking,
-            OptionalLong rssAfterImportKib, OptionalLong rssAtEndKib) {
+            PollBookBenchmark.Figures pollBooks, MarkAudit audit, long turnoutVoted, OptionalLong rssAfterImportKib,
+            OptionalLong rssAtEndKib) {
         this.options = options;
         this.imports = imports;
         this.marking = marking;
+        this.pollBooks = pollBooks;
+        this.audit = audit;
+        this.turnoutVoted = turnoutVoted;
         this.rssAfterImportKib = rssAfterImportKib;
         this.rssAtEndKib = rssAtEndKib;
     }
@@ -63,14 +71,20 @@ final class Summary {
         }
         checks.add(new Check("pgbench floor ran", marking.pgbenchFailures().isEmpty(),
                 marking.pgbenchFailures().isEmpty() ? "every round" : marking.pgbenchFailures().get(0)));
-        checks.add(new Check("no double marks", marking.audit().doubleMarks() == 0,
-                format("count(*) - count(DISTINCT national_id) = %,d", marking.audit().doubleMarks())));
-        checks.add(new Check("turnout equals marks", marking.turnoutVoted() == marking.audit().marks(),
-                format("GetTurnout(nation).voted %,d, vote_mark rows %,d", marking.turnoutVoted(),
-                        marking.audit().marks())));
-        checks.add(new Check("every answered mark stored", marking.answeredMarks() == marking.audit().marks(),
-                format("MarkVoted answered OK %,d, vote_mark rows %,d", marking.answeredMarks(),
-                        marking.audit().marks())));
+        if (pollBooks != null) {
+            checks.add(new Check("every poll book mark recorded", pollBooks.failures() == 0
+                    && pollBooks.notRecorded() == 0 && pollBooks.recorded() == (long) pollBooks.marksPerRound()
+                    * pollBooks.rounds().size(), format("RECORDED %,d, other verdicts %,d, failed uploads or"
+                    + " floor inserts %,d", pollBooks.recorded(), pollBooks.notRecorded(), pollBooks.failures())));
+        }
+        long answered = marking.answeredMarks() + (pollBooks == null ? 0 : pollBooks.recorded());
+        checks.add(new Check("no double marks", audit.doubleMarks() == 0,
+                format("count(*) - count(DISTINCT national_id) = %,d", audit.doubleMarks())));
+        checks.add(new Check("turnout equals marks", turnoutVoted == audit.marks(),
+                format("GetTurnout(nation).voted %,d, vote_mark rows %,d", turnoutVoted, audit.marks())));
+        checks.add(new Check("every answered mark stored", answered == audit.marks(),
+                format("MarkVoted answered OK and poll book marks RECORDED %,d, vote_mark rows %,d", answered,
+                        audit.marks())));
         return checks;
     }
 
@@ -119,6 +133,20 @@ final class Summary {
             out.println(format("    CPU us per pgbench insert: PostgreSQL %s", sweep.pgbenchPostgresCpu().format(0)));
         }
         out.println();
+        if (pollBooks != null) {
+            out.println(format("C) Poll books (%d rounds of %,d marks, %d clients; median (lowest-highest))",
+                    pollBooks.rounds().size(), pollBooks.marksPerRound(), pollBooks.clients()));
+            out.println(format("  SyncPollBook          %s marks/s", pollBooks.uploads().format(0)));
+            out.println(format("  unnest INSERT floor   %s marks/s", pollBooks.floor().format(0)));
+            out.println(format("  SyncPollBook / floor  %s   goal >= %.1f: %s", pollBooks.ratio().format(3),
+                    POLL_BOOK_GOAL, pollBooks.ratio().median() >= POLL_BOOK_GOAL ? "MET" : "MISSED"));
+            out.println(format("  CPU us per mark: registry %s, clients %s, PostgreSQL %s; floor: PostgreSQL %s",
+                    pollBooks.cpu(PollBookBenchmark.Round::uploads, CpuMeter.CpuUse::registryNanos).format(0),
+                    pollBooks.cpu(PollBookBenchmark.Round::uploads, CpuMeter.CpuUse::clientNanos).format(0),
+                    pollBooks.cpu(PollBookBenchmark.Round::uploads, CpuMeter.CpuUse::postgresNanos).format(0),
+                    pollBooks.cpu(PollBookBenchmark.Round::floor, CpuMeter.CpuUse::postgresNanos).format(0)));
+            out.println();
+        }
         out.println("Registry peak RSS (VmHWM at the end, -Xmx" + options.registryHeap() + "): "
                 + mebibytes(rssAtEndKib));
         out.println();

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -103,9 +104,9 @@ public final class LiveFeed implements AutoCloseable {
     private final class Watch<T> implements StreamObserver<T> {
         private final Consumer<T> update;
         private final Runnable reopen;
-        private final java.util.function.BooleanSupplier finished;
+        private final BooleanSupplier finished;
 
-        Watch(Consumer<T> update, Runnable reopen, java.util.function.BooleanSupplier finished) {
+        Watch(Consumer<T> update, Runnable reopen, BooleanSupplier finished) {
             this.update = update;
             this.reopen = reopen;
             this.finished = finished;

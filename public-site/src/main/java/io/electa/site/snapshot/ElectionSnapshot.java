@@ -8,11 +8,13 @@ import io.electa.registry.v1.Turnout;
 import io.electa.site.figures.Fingerprint;
 import io.electa.site.figures.StationFigures;
 import io.electa.site.flags.Flag;
+import io.electa.tally.v1.CandidateResult;
 import io.electa.tally.v1.LedgerHead;
 import io.electa.tally.v1.Protocol;
 import io.electa.tally.v1.Results;
 import io.electa.tally.v1.StationExclusion;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +36,15 @@ public record ElectionSnapshot(Election election, Results national, Turnout turn
 
     /** The national winner: the candidate with the most votes (ballot order breaks a tie); empty before any. */
     public Optional<String> winnerCode() {
-        return national.getCandidatesList().stream().filter(c -> c.getVotes() > 0)
-                .max(java.util.Comparator.comparingLong(io.electa.tally.v1.CandidateResult::getVotes)
+        return winnerOf(national);
+    }
+
+    /** The leading candidate of {@code results}: the most votes, the earlier on the ballot on a tie. */
+    static Optional<String> winnerOf(Results results) {
+        return results.getCandidatesList().stream().filter(c -> c.getVotes() > 0)
+                .max(Comparator.comparingLong(CandidateResult::getVotes)
                         .thenComparing(c -> -c.getBallotOrder()))
-                .map(io.electa.tally.v1.CandidateResult::getCandidateCode);
+                .map(CandidateResult::getCandidateCode);
     }
 
     /** The stations of one district, by code. */

@@ -25,14 +25,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The cache between the visitors and the services: one snapshot per election, read again only
  * when the live feed shows that the figures moved (another ledger sequence, another turnout) and
- * the snapshot is older than {@code electa.site.refresh}; visitors arriving meanwhile share the
- * snapshot being read. So a million visitors cost the services one read per interval.
+ * the snapshot is older than {@code electa.site.refresh}. One visitor's request reads it; the
+ * others meanwhile get the snapshot before (or, for an election not read yet, wait for the one
+ * read). So a million visitors cost the services one read per change.
  */
 @ApplicationScoped
 public class Snapshots {
@@ -41,7 +43,7 @@ public class Snapshots {
     private final Flags flags;
     private final Duration refresh;
     private final Map<String, ElectionSnapshot> cache = new ConcurrentHashMap<>();
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public Snapshots(Upstream upstream, LiveFeeds feeds, Flags flags,
             @ConfigProperty(name = "electa.site.refresh") Duration refresh) {
@@ -57,7 +59,14 @@ public class Snapshots {
         if (cached != null && current(cached)) {
             return Optional.of(cached);
         }
-        synchronized (locks.computeIfAbsent(electionId, id -> new Object())) {
+        ReentrantLock lock = locks.computeIfAbsent(electionId, id -> new ReentrantLock());
+        if (cached != null && !lock.tryLock()) {
+            return Optional.of(cached);
+        }
+        if (cached == null) {
+            lock.lock();
+        }
+        try {
             cached = cache.get(electionId);
             if (cached != null && current(cached)) {
                 return Optional.of(cached);
@@ -65,6 +74,8 @@ public class Snapshots {
             Optional<ElectionSnapshot> read = upstream.election(electionId).map(this::read);
             read.ifPresent(snapshot -> cache.put(electionId, snapshot));
             return read;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -98,25 +109,22 @@ public class Snapshots {
                 .collect(Collectors.groupingBy(Protocol::getStationCode, TreeMap::new, Collectors.toList()));
         Map<String, StationExclusion> exclusions = upstream.exclusions(id).stream()
                 .collect(Collectors.toMap(StationExclusion::getStationCode, e -> e));
-        ElectionSnapshot partial = new ElectionSnapshot(election, national, turnout, districts, districtResults,
-                stations, stationTurnouts, digest.map(RollDigest::getSha256), stationDigests, versions, exclusions,
-                List.of(), Map.of(), Fingerprint.of(List.of()), upstream.ledgerHead(id), readAt);
-        List<StationFigures> counted = counted(partial);
+        List<StationFigures> counted = counted(versions, exclusions, ElectionSnapshot.winnerOf(national));
         Map<String, List<Flag>> flagged = flags.of(counted).stream()
                 .collect(Collectors.groupingBy(Flag::stationCode, TreeMap::new, Collectors.toList()));
         return new ElectionSnapshot(election, national, turnout, districts, districtResults, stations,
-                stationTurnouts, partial.rollDigest(), stationDigests, versions, exclusions, counted, flagged,
-                Fingerprint.of(counted), partial.head(), readAt);
+                stationTurnouts, digest.map(RollDigest::getSha256), stationDigests, versions, exclusions, counted,
+                flagged, Fingerprint.of(counted), upstream.ledgerHead(id), readAt);
     }
 
     /** The stations whose protocol counts, as the tally counts them: current version ACCEPTED, not excluded. */
-    private static List<StationFigures> counted(ElectionSnapshot s) {
-        String winner = s.winnerCode().orElse("");
-        return s.versions().values().stream()
+    private static List<StationFigures> counted(Map<String, List<Protocol>> versions,
+            Map<String, StationExclusion> exclusions, Optional<String> winner) {
+        return versions.values().stream()
                 .map(v -> v.get(v.size() - 1))
                 .filter(p -> p.getStatus() == ProtocolStatus.PROTOCOL_STATUS_ACCEPTED)
-                .filter(p -> !s.exclusions().containsKey(p.getStationCode()))
-                .map(p -> StationFigures.of(p, winner))
+                .filter(p -> !exclusions.containsKey(p.getStationCode()))
+                .map(p -> StationFigures.of(p, winner.orElse("")))
                 .toList();
     }
 }

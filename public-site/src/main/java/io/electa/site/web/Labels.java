@@ -4,10 +4,15 @@ import io.electa.tally.v1.Protocol;
 import io.electa.tally.v1.Results;
 import io.quarkus.qute.TemplateExtension;
 
-/** The message keys and codes the pages need for statuses. */
+/** The message keys and codes the pages need for statuses, and counts written for them. */
 @TemplateExtension
 public final class Labels {
     private Labels() {
+    }
+
+    /** A count written as the site writes counts, e.g. 6 537. */
+    static String grouped(int n) {
+        return Format.count(n);
     }
 
     /** The results' status without its prefix, e.g. CERTIFIED. */

@@ -205,7 +205,7 @@ public interface Msg {
     String axis_share();
 
     @Message("{n} counted stations")
-    String counted_stations(int n);
+    String counted_stations(String n);
 
     @Message("The ledger's head")
     String ledger_head();

@@ -202,6 +202,23 @@ class PublicSiteBrowserTest {
     }
 
     @Test
+    void theDistrictTableSortsByAColumnAndIsSearchedOnTheServer() {
+        browser.get(site("/elections/" + demo + "/districts?lang=en"));
+        List<String> codes = column(0);
+        assertThat(codes).hasSize(registry().listDistricts(io.electa.registry.v1.ListDistrictsRequest.newBuilder()
+                .setElectionId(demo).build()).getDistrictsCount()).isSorted();
+
+        browser.findElement(By.cssSelector("#districts thead th:nth-child(4) button")).click();
+        List<Double> turnouts = column(3).stream().map(Double::parseDouble).toList();
+        assertThat(turnouts).as("sorted by turnout").isSorted();
+        assertThat(browser.findElement(By.cssSelector("#districts thead th:nth-child(4)")).getAttribute("aria-sort"))
+                .isEqualTo("ascending");
+
+        browser.get(site("/elections/" + demo + "/districts?lang=en&q=" + codes.get(1)));
+        assertThat(column(0)).containsExactly(codes.get(1));
+    }
+
+    @Test
     void aFlaggedStationShowsTheRuleThatRaisedTheFlag() {
         browser.get(site("/elections/" + SAMPLE + "/stations/S0003?lang=en"));
 
@@ -286,6 +303,12 @@ class PublicSiteBrowserTest {
 
     private static String site(String path) {
         return "http://localhost:" + site.port() + path;
+    }
+
+    /** The texts of one column of the district table, top to bottom. */
+    private static List<String> column(int index) {
+        return browser.findElements(By.cssSelector("#districts tbody tr")).stream()
+                .map(row -> row.findElements(By.tagName("td")).get(index).getText()).toList();
     }
 
     private static String text(String css) {

@@ -10,7 +10,9 @@ import io.electa.registry.v1.Election;
 import io.electa.registry.v1.ListElectionsRequest;
 import io.electa.registry.v1.RegistryServiceGrpc;
 import io.electa.tally.v1.CandidateResult;
+import io.electa.tally.v1.GetLedgerHeadRequest;
 import io.electa.tally.v1.GetResultsRequest;
+import io.electa.tally.v1.LedgerHead;
 import io.electa.tally.v1.ListProtocolsRequest;
 import io.electa.tally.v1.Protocol;
 import io.electa.tally.v1.ProtocolStatus;
@@ -23,6 +25,10 @@ import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -230,6 +236,74 @@ class PublicSiteBrowserTest {
                 .isEqualTo("turnout 100.00 %, one candidate 100.00 %");
     }
 
+    @Test
+    void aDistrictPageShowsTheDistrictsResultsAsGetResultsPublishesThem() {
+        Results district = results(demo, firstDistrict());
+
+        browser.get(site("/elections/" + demo + "/districts/" + district.getDistrictCode() + "?lang=en"));
+
+        for (CandidateResult c : district.getCandidatesList()) {
+            assertThat(browser.findElement(By.cssSelector("tr[data-candidate='" + c.getCandidateCode() + "'] .share"))
+                    .getText()).as(c.getCandidateCode()).isEqualTo(c.getShare().getPercent());
+        }
+        assertThat(browser.findElements(By.cssSelector("table.stations tbody tr")))
+                .hasSize((int) district.getStationsTotal());
+    }
+
+    @Test
+    void theVerifyPageShowsTheSignedLedgerHeadAndServesTheExports() throws Exception {
+        LedgerHead head = tally().getLedgerHead(GetLedgerHeadRequest.newBuilder().setElectionId(demo).build())
+                .getHead();
+
+        browser.get(site("/elections/" + demo + "/verify?lang=en"));
+
+        assertThat(text("#head-sequence")).isEqualTo(Long.toString(head.getSequence()));
+        assertThat(text("#head-hash")).isEqualTo(head.getEntryHash());
+        assertThat(browser.getPageSource()).contains(head.getSignedStatement().getKeyId(),
+                "ledger verify -e " + demo);
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(site("/elections/" + demo + "/results.csv"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains(demo);
+        assertThat(csv.body().lines().count()).isGreaterThan(1);
+    }
+
+    @Test
+    void theFlagsPageListsAFlaggedStationWithItsRule() {
+        browser.get(site("/elections/" + SAMPLE + "/flags?lang=en"));
+
+        assertThat(browser.findElements(By.cssSelector("#flags tbody tr[data-rule='rule_ONE_CANDIDATE_AT_HIGH_TURNOUT']")))
+                .extracting(row -> row.findElement(By.tagName("a")).getText()).containsExactly("S0003");
+    }
+
+    @Test
+    void aLanguageChosenOnceIsRemembered() {
+        browser.get(site("/elections/" + demo + "?lang=az"));
+        browser.get(site("/elections/" + demo + "/districts"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dairələr");
+        browser.findElement(By.id("switch-language")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Districts");
+        browser.get(site("/elections/" + demo));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("National results");
+    }
+
+    @Test
+    void aSiteSetToOneElectionSendsItsFrontPageThere() {
+        ServiceProcess one = ServiceProcess.launch(LocalSuite.PUBLIC_SITE, ServiceProcess.jarOf(LocalSuite.PUBLIC_SITE),
+                List.of("-Xmx128m"), Map.of("ELECTA_REGISTRY_PORT", Integer.toString(registry.port()),
+                        "ELECTA_TALLY_PORT", Integer.toString(tally.port()), "ELECTA_SITE_ELECTION", demo,
+                        "ELECTA_CLIENT_TLS", authority.identity(LocalSuite.PUBLIC_SITE).toString()),
+                ServiceProcess.freePort(), home.resolve("logs/public-site-one.log"));
+        try {
+            browser.get("http://localhost:" + one.port() + "/?lang=en");
+            assertThat(browser.getCurrentUrl()).endsWith("/elections/" + demo);
+            assertThat(text("#results-turnout")).isEqualTo("76.73");
+        } finally {
+            one.close();
+        }
+    }
+
     /**
      * The samples' election (README, The command line): four stations; S0001 reports one ballot more
      * than its clerks marked (quarantined with XC2), S0003 gives every vote to one candidate at 100 %
@@ -294,6 +368,16 @@ class PublicSiteBrowserTest {
 
     private static Results results(String election) {
         return tally().getResults(GetResultsRequest.newBuilder().setElectionId(election).build()).getResults();
+    }
+
+    private static Results results(String election, String district) {
+        return tally().getResults(GetResultsRequest.newBuilder().setElectionId(election).setDistrictCode(district)
+                .build()).getResults();
+    }
+
+    private static String firstDistrict() {
+        return registry().listDistricts(io.electa.registry.v1.ListDistrictsRequest.newBuilder().setElectionId(demo)
+                .build()).getDistricts(0).getDistrictCode();
     }
 
     private static List<Protocol> protocols(String election) {

@@ -178,6 +178,28 @@ class PublicSiteBrowserTest {
     }
 
     @Test
+    void theRegistrysTurnoutUpdatesWithoutReloadingWhileThePollsAreOpen() {
+        String election = "site-polling";
+        cli("elections", "create", election, "--name", "Polling election", "--day", "2027-03-14");
+        for (String[] step : new String[][] {{"districts", "import"}, {"stations", "import"}, {"voters", "import"},
+                {"candidates", "define"}}) {
+            cli(step[0], step[1], "-e", election, SAMPLES.resolve(step[0] + ".csv").toString());
+        }
+        cli("roll", "freeze", "-e", election);
+        cli("polls", "open", "-e", election);
+        browser.get(site("/elections/" + election + "?lang=en"));
+        assertThat(text("#turnout")).isEqualTo("0.00");
+        ((JavascriptExecutor) browser).executeScript("window.electaNotReloaded = true;");
+
+        cli("mark", "-e", election, "1000000016", "--station", "S0001");
+
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> text("#turnout").equals("5.00"));
+        assertThat(browser.findElement(By.cssSelector("[data-field='voted']")).getText()).isEqualTo("1");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.electaNotReloaded === true;"))
+                .as("the page was updated in place, not reloaded").isEqualTo(true);
+    }
+
+    @Test
     void aStationPageShowsACorrectedProtocolsHistory() {
         Protocol correction = protocols(demo).stream().filter(p -> !p.getCorrectionReason().isEmpty()).findFirst()
                 .orElseThrow(() -> new AssertionError("the demo corrects some quarantined protocols"));

@@ -99,6 +99,9 @@ public interface Msg {
     @Message("District")
     String district();
 
+    @Message("Name")
+    String name();
+
     @Message("Search districts")
     String search_districts();
 
@@ -134,6 +137,15 @@ public interface Msg {
 
     @Message("No protocol has been submitted.")
     String no_protocol();
+
+    @Message("Voters registered")
+    String fig_registered();
+
+    @Message("Ballots issued (early + on the day + mobile)")
+    String fig_issued();
+
+    @Message("Valid / invalid ballots")
+    String fig_valid_invalid();
 
     @Message("Earlier versions")
     String earlier_versions();
@@ -231,7 +243,7 @@ public interface Msg {
     @Message("Results in the NIST SP 1500-100 v2 format (JSON)")
     String download_nist();
 
-    @Message("Re-derive the figures yourself: every protocol is an entry of a hash-chained, signed ledger. With the command line of this project:")
+    @Message("Re-derive the figures yourself: every protocol is an entry of a hash-chained, signed ledger. With the command line of this project (--tls DIR: a client certificate, where the tally asks for one):")
     String verify_intro();
 
     @Message("It replays the ledger, checks every hash and the signed head with the published keys, and recomputes turnout and shares to two decimals.")

@@ -44,6 +44,7 @@ public class Snapshots {
     private final Duration refresh;
     private final Map<String, ElectionSnapshot> cache = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private volatile ElectionList elections;
 
     public Snapshots(Upstream upstream, LiveFeeds feeds, Flags flags,
             @ConfigProperty(name = "electa.site.refresh") Duration refresh) {
@@ -51,6 +52,19 @@ public class Snapshots {
         this.feeds = feeds;
         this.flags = flags;
         this.refresh = refresh;
+    }
+
+    /** The elections the registry lists, read again at most once per refresh interval. */
+    public List<Election> elections() {
+        ElectionList cached = elections;
+        if (cached == null || Duration.between(cached.readAt(), Instant.now()).compareTo(refresh) >= 0) {
+            cached = new ElectionList(upstream.elections(), Instant.now());
+            elections = cached;
+        }
+        return cached.elections();
+    }
+
+    private record ElectionList(List<Election> elections, Instant readAt) {
     }
 
     /** The election's snapshot, or empty when the registry does not know the election. */

@@ -1,7 +1,7 @@
 package io.electa.site.web;
 
 import io.electa.registry.v1.Election;
-import io.electa.site.upstream.Upstream;
+import io.electa.site.snapshot.Snapshots;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -17,13 +17,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** The site's front door: the election it is set to show (ELECTA_SITE_ELECTION), else the list of elections. */
 @Path("/")
 public class HomeResource {
-    private final Upstream upstream;
+    private final Snapshots snapshots;
     private final Rendering rendering;
     private final Optional<String> election;
 
-    public HomeResource(Upstream upstream, Rendering rendering,
+    public HomeResource(Snapshots snapshots, Rendering rendering,
             @ConfigProperty(name = "electa.site.election") Optional<String> election) {
-        this.upstream = upstream;
+        this.snapshots = snapshots;
         this.rendering = rendering;
         this.election = election;
     }
@@ -34,7 +34,7 @@ public class HomeResource {
             return Response.seeOther(URI.create("/elections/" + election.get())).build();
         }
         String language = Language.of(lang, headers);
-        List<Election> elections = upstream.elections();
+        List<Election> elections = snapshots.elections();
         return rendering.answer(Templates.home(new Page(language, "", "", uri.getPath()), elections), language, lang,
                 Response.Status.OK);
     }

@@ -311,6 +311,16 @@ class PublicSiteBrowserTest {
     }
 
     @Test
+    void anUnknownElectionOrStationIsNotFound() throws Exception {
+        for (String path : List.of("/elections/no-such-election", "/elections/Not_An_Id", "/elections/" + demo
+                + "/stations/NO-SUCH-STATION", "/elections/no-such-election/results.csv")) {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(site(path
+                    + "?lang=en"))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
     void aSiteSetToOneElectionSendsItsFrontPageThere() {
         ServiceProcess one = ServiceProcess.launch(LocalSuite.PUBLIC_SITE, ServiceProcess.jarOf(LocalSuite.PUBLIC_SITE),
                 List.of("-Xmx128m"), Map.of("ELECTA_REGISTRY_PORT", Integer.toString(registry.port()),

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,6 +39,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Snapshots {
+    private static final Pattern ELECTION_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
     private final Upstream upstream;
     private final LiveFeeds feeds;
     private final Flags flags;
@@ -67,8 +70,14 @@ public class Snapshots {
     private record ElectionList(List<Election> elections, Instant readAt) {
     }
 
-    /** The election's snapshot, or empty when the registry does not know the election. */
+    /**
+     * The election's snapshot, or empty when the registry does not know the election (an id that
+     * cannot be an election's, electa.common.v1's id rule, is not even asked about).
+     */
     public Optional<ElectionSnapshot> of(String electionId) {
+        if (!ELECTION_ID.matcher(electionId).matches()) {
+            return Optional.empty();
+        }
         ElectionSnapshot cached = cache.get(electionId);
         if (cached != null && current(cached)) {
             return Optional.of(cached);
@@ -86,7 +95,7 @@ public class Snapshots {
                 return Optional.of(cached);
             }
             Optional<ElectionSnapshot> read = upstream.election(electionId).map(this::read);
-            read.ifPresent(snapshot -> cache.put(electionId, snapshot));
+            read.ifPresentOrElse(snapshot -> cache.put(electionId, snapshot), () -> locks.remove(electionId));
             return read;
         } finally {
             lock.unlock();

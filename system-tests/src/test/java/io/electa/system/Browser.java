@@ -17,6 +17,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class Browser {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Where each browser gets its fresh profile: under target/, so the build's clean removes them. */
+    private static final Path PROFILES = Path.of("target", "chromium-profiles");
 
     private Browser() {
     }
@@ -29,7 +31,8 @@ final class Browser {
         }
         Path profile;
         try {
-            profile = Files.createTempDirectory("electa-chromium-");
+            Files.createDirectories(PROFILES);
+            profile = Files.createTempDirectory(PROFILES, "profile-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Where `electa up` and `electa demo` keep the suite they start: the data folder (the embedded
- * PostgreSQL in pg/, the badge-signing key, logs, the demo's files) and the database server when
- * one is given instead of the embedded one.
+ * PostgreSQL in pg/, the badge-signing key, logs, the demo's files), the database server when
+ * one is given instead of the embedded one, and the public site's port.
  */
 public final class LocalRun {
     @Option(names = "--home", paramLabel = "DIR", description = "The local data folder (default: $ELECTA_HOME, or "
@@ -17,12 +17,16 @@ public final class LocalRun {
             + "server to use (role electa, password electa, databases electa_registry, electa_tally, electa_observer); "
             + "default: $ELECTA_DB, else the embedded one (also when given as `embedded`).")
     String database;
+    @Option(names = "--site-port", paramLabel = "PORT", defaultValue = "${env:ELECTA_SITE_PORT}", description = "The "
+            + "public results site's port (default: $ELECTA_SITE_PORT, else 9080).")
+    Integer sitePort;
 
     /** The settings of a suite on the ports of {@code endpoints}. */
     public LocalSuite.Settings settings(Endpoints endpoints) {
         boolean embedded = database == null || database.isBlank() || database.equals("embedded");
         return new LocalSuite.Settings(home(), embedded ? null : database,
-                port(endpoints.registry), port(endpoints.tally), port(endpoints.observer));
+                port(endpoints.registry), port(endpoints.tally), port(endpoints.observer),
+                sitePort != null ? sitePort : LocalSuite.Settings.SITE_PORT);
     }
 
     /** The local data folder. */

@@ -20,11 +20,12 @@ class EmbeddedDemoTest {
         Cli.Run run = Cli.runExactly("--registry", "localhost:" + ServiceProcess.freePort(),
                 "--tally", "localhost:" + ServiceProcess.freePort(), "--observer", "localhost:"
                         + ServiceProcess.freePort(),
-                "demo", "--scale", "tiny", "--home", home.toString(), "--db", "embedded");
+                "demo", "--scale", "tiny", "--home", home.toString(), "--db", "embedded",
+                "--site-port", Integer.toString(ServiceProcess.freePort()));
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("starting PostgreSQL (embedded, data in " + home.resolve("pg"),
-                "stopping the suite it started");
+                "demo: the public results site is at http://localhost:", "stopping the suite it started");
         DemoTest.assertPlayedTheDay(run, home);
         assertThat(home.resolve("pg/PG_VERSION")).exists();
         assertThat(home.resolve("badge-signing-key")).exists();

@@ -38,6 +38,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeploymentManifestsTest {
     private static final List<ServiceModule> SERVICES = Repository.services();
+    private static final ServiceModule SITE = Repository.site();
+    /** The services and the public site. */
+    private static final List<ServiceModule> APPLICATIONS = Repository.applications();
     private static final Map<String, Overlay> RENDERED = new HashMap<>();
 
     private static Overlay overlay(String name) {
@@ -59,9 +62,10 @@ class DeploymentManifestsTest {
     void everyOverlayRendersAndDeploysEveryService() {
         assertThat(SERVICES).extracting(ServiceModule::name)
                 .containsExactlyInAnyOrder("observer-service", "registry-service", "tally-service");
+        assertThat(SITE.name()).isEqualTo("public-site");
         for (String name : List.of("dev", "prod")) {
             Overlay overlay = overlay(name);
-            for (ServiceModule service : SERVICES) {
+            for (ServiceModule service : APPLICATIONS) {
                 Deployment deployment = deployment(overlay, service);
                 assertThat(overlay.service(service.name())).as(overlay + " Service " + service.name()).isPresent();
                 assertThat(overlay.configMap(service.name())).as(overlay + " ConfigMap " + service.name()).isPresent();
@@ -93,18 +97,36 @@ class DeploymentManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void theSiteServesPlainHttpOnAPortNamedHttp(String name) {
+        Overlay overlay = overlay(name);
+        Service svc = overlay.service(SITE.name()).orElseThrow();
+        assertThat(svc.getSpec().getPorts()).as(overlay + " public-site ports").singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo("http");
+            assertThat(p.getAppProtocol()).isEqualTo("http");
+            assertThat(p.getTargetPort().getStrVal()).isEqualTo("http");
+            assertThat(p.getPort()).isEqualTo(Integer.parseInt(environment(overlay, container(deployment(overlay, SITE)))
+                    .get("ELECTA_PORT")));
+        });
+        assertThat(container(deployment(overlay, SITE)).getPorts()).singleElement()
+                .satisfies(p -> assertThat(p.getName()).isEqualTo("http"));
+        assertThat(svc.getSpec().getSelector()).isEqualTo(deployment(overlay, SITE).getSpec().getSelector().getMatchLabels());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void everyDeploymentHasProbesResourcesAndAHardenedSecurityContext(String name) {
         Overlay overlay = overlay(name);
-        String scheme = name.equals("prod") ? "HTTPS" : "HTTP";
-        for (ServiceModule service : SERVICES) {
+        for (ServiceModule service : APPLICATIONS) {
             Deployment deployment = deployment(overlay, service);
             PodSpec pod = deployment.getSpec().getTemplate().getSpec();
             Container c = container(deployment);
             String what = overlay + " " + service.name();
+            // In prod a service's port is HTTPS only; the site always serves plain HTTP behind the Gateway.
+            String scheme = name.equals("prod") && service.servesGrpc() ? "HTTPS" : "HTTP";
 
-            assertProbe(what + " startup", c.getStartupProbe(), "/q/health/started", scheme);
-            assertProbe(what + " readiness", c.getReadinessProbe(), "/q/health/ready", scheme);
-            assertProbe(what + " liveness", c.getLivenessProbe(), "/q/health/live", scheme);
+            assertProbe(what + " startup", c.getStartupProbe(), "/q/health/started", scheme, service.portName());
+            assertProbe(what + " readiness", c.getReadinessProbe(), "/q/health/ready", scheme, service.portName());
+            assertProbe(what + " liveness", c.getLivenessProbe(), "/q/health/live", scheme, service.portName());
 
             for (String resource : List.of("cpu", "memory")) {
                 assertThat(c.getResources().getRequests()).as(what + " requests").containsKey(resource);
@@ -127,11 +149,11 @@ class DeploymentManifestsTest {
         }
     }
 
-    private static void assertProbe(String what, Probe probe, String path, String scheme) {
+    private static void assertProbe(String what, Probe probe, String path, String scheme, String port) {
         assertThat(probe).as(what).isNotNull();
         assertThat(probe.getHttpGet()).as(what + " httpGet").isNotNull();
         assertThat(probe.getHttpGet().getPath()).as(what + " path").isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).as(what + " port").isEqualTo("grpc");
+        assertThat(probe.getHttpGet().getPort().getStrVal()).as(what + " port").isEqualTo(port);
         assertThat(probe.getHttpGet().getScheme()).as(what + " scheme").isEqualTo(scheme);
     }
 
@@ -175,11 +197,11 @@ class DeploymentManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyVariableTheServiceReadsComesFromItsConfigMapOrASecret(String name) {
         Overlay overlay = overlay(name);
-        for (ServiceModule service : SERVICES) {
+        for (ServiceModule service : APPLICATIONS) {
             Map<String, String> sources = sources(overlay, container(deployment(overlay, service)));
             Set<String> read = new TreeSet<>(service.variablesReadInProd());
             if (name.equals("dev")) {
-                read.remove(io.electa.support.tls.MutualTlsConfigSource.ENV); // dev runs without mutual TLS
+                read.remove(service.tlsVariable()); // dev runs without mutual TLS
             }
             Set<String> missing = new TreeSet<>(read);
             missing.removeAll(sources.keySet());
@@ -200,7 +222,7 @@ class DeploymentManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyGrpcClientAddressNamesAServiceAndItsPort(String name) {
         Overlay overlay = overlay(name);
-        for (ServiceModule service : SERVICES) {
+        for (ServiceModule service : APPLICATIONS) {
             Map<String, String> env = environment(overlay, container(deployment(overlay, service)));
             service.clients().forEach((client, address) -> {
                 Service target = callee(overlay, env, address);
@@ -221,10 +243,10 @@ class DeploymentManifestsTest {
                 + "=" + host + " names no Service"));
     }
 
-    /** caller Deployment name -> callee Deployment names, from the gRPC clients each service configures. */
+    /** caller Deployment name -> callee Deployment names, from the gRPC clients each application configures. */
     private static Map<String, Set<String>> callGraph(Overlay overlay) {
         Map<String, Set<String>> graph = new LinkedHashMap<>();
-        for (ServiceModule service : SERVICES) {
+        for (ServiceModule service : APPLICATIONS) {
             Map<String, String> env = environment(overlay, container(deployment(overlay, service)));
             Set<String> callees = new TreeSet<>();
             for (Address address : service.clients().values()) {
@@ -245,7 +267,8 @@ class DeploymentManifestsTest {
         Map<String, Set<String>> graph = callGraph(prod);
         assertThat(graph).as("call graph derived from application.properties")
                 .containsEntry("tally-service", Set.of("registry-service"))
-                .containsEntry("observer-service", Set.of("registry-service", "tally-service"));
+                .containsEntry("observer-service", Set.of("registry-service", "tally-service"))
+                .containsEntry("public-site", Set.of("registry-service", "tally-service"));
 
         NetworkPolicies policies = new NetworkPolicies(prod.all("NetworkPolicy"));
         assertThat(prod.all("NetworkPolicy")).as("a deny-all policy").anySatisfy(p -> {
@@ -284,7 +307,9 @@ class DeploymentManifestsTest {
             assertThat(policies.allows(sameNamespaceStranger, pod, port)).as("a stranger pod -> " + from).isFalse();
             assertThat(policies.allows(pod, elsewhere, 443)).as(from + " -> anywhere").isFalse();
             assertThat(policies.allows(pod, dns, 53)).as(from + " -> DNS").isTrue();
-            assertThat(policies.allows(pod, database, 5432)).as(from + " -> its PostgreSQL").isTrue();
+            boolean hasDatabase = APPLICATIONS.stream().filter(a -> a.name().equals(from)).findFirst().orElseThrow()
+                    .hasDatabase();
+            assertThat(policies.allows(pod, database, 5432)).as(from + " -> its PostgreSQL").isEqualTo(hasDatabase);
             assertThat(policies.allows(pod, database, 8000)).as(from + " -> PostgreSQL's status port").isFalse();
         }
         assertThat(policies.allows(sameNamespaceStranger, database, 5432)).as("a stranger pod -> PostgreSQL").isFalse();
@@ -294,7 +319,7 @@ class DeploymentManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void imagesArePinnedAndAreTheOnesTheBuildMakes(String name) {
         Overlay overlay = overlay(name);
-        for (ServiceModule service : SERVICES) {
+        for (ServiceModule service : APPLICATIONS) {
             Container c = container(deployment(overlay, service));
             assertThat(c.getImage()).as(overlay + " " + service.name() + " image").isEqualTo(service.image())
                     .doesNotEndWith(":latest").matches(".+/.+:[^:/]+");
@@ -308,7 +333,7 @@ class DeploymentManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void theJvmSizesItsHeapFromTheContainerLimit(String name) {
         Overlay overlay = overlay(name);
-        for (ServiceModule service : SERVICES) {
+        for (ServiceModule service : APPLICATIONS) {
             String args = service.properties().getProperty("quarkus.jib.jvm-additional-arguments", "");
             Matcher m = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(args);
             assertThat(m.find()).as(service.module() + " quarkus.jib.jvm-additional-arguments MaxRAMPercentage").isTrue();
@@ -390,7 +415,7 @@ class DeploymentManifestsTest {
     @Test
     void prodScalesSpreadsAndSurvivesDisruptions() {
         Overlay prod = overlay("prod");
-        for (ServiceModule service : SERVICES) {
+        for (ServiceModule service : APPLICATIONS) {
             Deployment d = deployment(prod, service);
             assertThat(d.getSpec().getReplicas()).as(service.name() + " replicas").isGreaterThanOrEqualTo(2);
             assertThat(prod.all("HorizontalPodAutoscaler")).as(service.name() + " autoscaler").anySatisfy(h -> {
@@ -437,6 +462,48 @@ class DeploymentManifestsTest {
             String issuer = certificate.at("/spec/issuerRef/name").asText();
             assertThat(prod.one("Issuer", issuer)).as("issuer " + issuer).isPresent();
         }
+    }
+
+    @Test
+    void prodMountsTheSitesClientCertificateWhoseNameIsNoPeerOfTheCallGraph() {
+        Overlay prod = overlay("prod");
+        Deployment d = deployment(prod, SITE);
+        Container c = container(d);
+        String dir = environment(prod, c).get(SITE.tlsVariable());
+        var mount = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(dir)).findFirst()
+                .orElseThrow(() -> new AssertionError("public-site: nothing mounted at ELECTA_CLIENT_TLS " + dir));
+        String secret = d.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow().getSecret().getSecretName();
+        JsonNode certificate = prod.all("Certificate").stream()
+                .filter(x -> x.at("/spec/secretName").asText().equals(secret)).findFirst()
+                .orElseThrow(() -> new AssertionError("public-site: no Certificate makes Secret " + secret));
+        assertThat(texts(certificate.at("/spec/usages"))).containsExactly("client auth");
+        String commonName = certificate.at("/spec/commonName").asText();
+        assertThat(commonName).isEqualTo("public-site");
+        assertThat(java.util.Arrays.stream(io.electa.common.v1.Peer.values()).map(Enum::name))
+                .as("the site is no peer of the call graph: the services judge it as a client without a token")
+                .doesNotContain("PEER_" + commonName.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
+
+    @Test
+    void prodRoutesTheSitesHostnameThroughAnHttpsListenerToTheSite() {
+        Overlay prod = overlay("prod");
+        JsonNode gateway = prod.all("Gateway").get(0);
+        List<JsonNode> routes = prod.all("HTTPRoute");
+        assertThat(routes).as("one HTTPRoute, to the public site").singleElement().satisfies(route -> {
+            String section = route.at("/spec/parentRefs/0/sectionName").asText();
+            assertThat(route.at("/spec/parentRefs/0/name").asText()).isEqualTo(gateway.at("/metadata/name").asText());
+            JsonNode listener = StreamSupport.stream(gateway.at("/spec/listeners").spliterator(), false)
+                    .filter(l -> l.path("name").asText().equals(section)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no listener " + section));
+            assertThat(listener.path("protocol").asText()).isEqualTo("HTTPS");
+            assertThat(listener.at("/tls/mode").asText()).isEqualTo("Terminate");
+            assertThat(texts(route.at("/spec/hostnames"))).containsExactly(listener.path("hostname").asText());
+            JsonNode backend = route.at("/spec/rules/0/backendRefs/0");
+            assertThat(backend.path("name").asText()).isEqualTo(SITE.name());
+            assertThat(prod.service(SITE.name()).orElseThrow().getSpec().getPorts()).extracting(ServicePort::getPort)
+                    .contains(backend.path("port").asInt());
+        });
     }
 
     @Test

@@ -34,8 +34,22 @@ final class Repository {
         return dir;
     }
 
-    /** Every module with a src/main/resources/application.properties that names a Quarkus application. */
+    /** The gRPC services: the applications that serve gRPC. */
     static List<ServiceModule> services() {
+        return applications().stream().filter(ServiceModule::servesGrpc).toList();
+    }
+
+    /** The public results site: the one application that serves no gRPC. */
+    static ServiceModule site() {
+        List<ServiceModule> sites = applications().stream().filter(a -> !a.servesGrpc()).toList();
+        if (sites.size() != 1) {
+            throw new AssertionError("expected one application without a gRPC server (the public site): " + sites);
+        }
+        return sites.get(0);
+    }
+
+    /** Every module with a src/main/resources/application.properties that names a Quarkus application. */
+    static List<ServiceModule> applications() {
         try (Stream<Path> modules = Files.list(root())) {
             List<ServiceModule> found = new ArrayList<>();
             for (Path module : modules.sorted().toList()) {
@@ -63,6 +77,29 @@ final class Repository {
             return properties.getProperty("quarkus.application.name");
         }
 
+        /** Whether it serves gRPC (the services) or only HTTP (the public site). */
+        boolean servesGrpc() {
+            return properties.getProperty("quarkus.grpc.server.use-separate-server") != null;
+        }
+
+        /** Its port's name in the manifests: grpc for a service, http for the site. */
+        String portName() {
+            return servesGrpc() ? "grpc" : "http";
+        }
+
+        /**
+         * The variable naming its certificate folder: a service's ELECTA_TLS_DIR (serves and calls
+         * with it), the site's ELECTA_CLIENT_TLS (calls with it only).
+         */
+        String tlsVariable() {
+            return servesGrpc() ? io.electa.support.tls.MutualTlsConfigSource.ENV : "ELECTA_CLIENT_TLS";
+        }
+
+        /** Whether it has a database of its own. */
+        boolean hasDatabase() {
+            return variablesReadInProd().contains("ELECTA_DB");
+        }
+
         /** The environment variables it reads in production (every key except other profiles'). */
         Set<String> variablesReadInProd() {
             Set<String> variables = new TreeSet<>();
@@ -75,7 +112,7 @@ final class Repository {
                     variables.add(m.group(1));
                 }
             }
-            variables.add(io.electa.support.tls.MutualTlsConfigSource.ENV);
+            variables.add(tlsVariable());
             return variables;
         }
 

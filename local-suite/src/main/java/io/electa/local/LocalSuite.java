@@ -14,15 +14,18 @@ import java.util.function.Consumer;
 
 /**
  * The whole suite on one machine: PostgreSQL (the embedded one in {@code home}/pg unless a server
- * is given) and the three packaged services as child processes on their ports, each against its
+ * is given), the three packaged services as child processes on their ports, each against its
  * own database, talking to each other and to their clients over mutual TLS with certificates of
- * the run's own authority ({@code home}/tls). Closing stops the services gracefully (SIGTERM),
- * then the database.
+ * the run's own authority ({@code home}/tls), and the public results site (plain HTTP on its
+ * port, calling the services with its own client certificate, {@code public-site}). Closing stops
+ * the site and the services gracefully (SIGTERM), then the database.
  */
 public final class LocalSuite implements AutoCloseable {
     /** The databases the services use, by service. */
     /** The identity of the command line's client certificate in a local run. */
     public static final String BACK_OFFICE = "back-office";
+    /** The identity of the public site's client certificate: no service, so judged as a client without a token. */
+    public static final String PUBLIC_SITE = "public-site";
     public static final Map<String, String> DATABASES = Map.of(
             "registry-service", "electa_registry", "tally-service", "electa_tally",
             "observer-service", "electa_observer");
@@ -37,11 +40,15 @@ public final class LocalSuite implements AutoCloseable {
      *
      * @param home the local data folder (embedded database, badge and ledger keys, logs)
      * @param server host:port of a PostgreSQL server to use, or null for the embedded one
-     * @param ports the services' ports: registry, tally, observer
+     * @param ports the services' ports: registry, tally, observer, and the public site's
      */
-    public record Settings(Path home, String server, int registryPort, int tallyPort, int observerPort) {
+    public record Settings(Path home, String server, int registryPort, int tallyPort, int observerPort,
+            int sitePort) {
+        /** The site's port when none is given. */
+        public static final int SITE_PORT = 9080;
+
         public static Settings defaults(Path home, String server) {
-            return new Settings(home, server, 9081, 9082, 9083);
+            return new Settings(home, server, 9081, 9082, 9083, SITE_PORT);
         }
     }
 
@@ -78,6 +85,11 @@ public final class LocalSuite implements AutoCloseable {
 
     public String observerAddress() {
         return "localhost:" + settings.observerPort();
+    }
+
+    /** The public results site's address. */
+    public String siteAddress() {
+        return "http://localhost:" + settings.sitePort();
     }
 
     /** Where PostgreSQL listens: host:port. */
@@ -125,7 +137,7 @@ public final class LocalSuite implements AutoCloseable {
                 "tally-service", settings.tallyPort(), "observer-service", settings.observerPort());
         LocalCertificates authority = LocalCertificates.in(certificates(settings.home()));
         authority.identity(BACK_OFFICE);
-        progress.accept("starting the registry, the tally and the observer service (logs in " + logs
+        progress.accept("starting the registry, the tally, the observer service and the public site (logs in " + logs
                 + "; mutual TLS with the certificates in " + certificates(settings.home()) + ")");
         List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
         for (String module : List.of("registry-service", "tally-service", "observer-service")) {
@@ -137,6 +149,12 @@ public final class LocalSuite implements AutoCloseable {
                     List.of(module.equals("registry-service") ? "-Xmx512m" : "-Xmx256m"), variables, ports.get(module),
                     logs.resolve(module + ".log"))));
         }
+        Map<String, String> site = Map.of("ELECTA_REGISTRY_PORT", Integer.toString(settings.registryPort()),
+                "ELECTA_TALLY_PORT", Integer.toString(settings.tallyPort()),
+                "ELECTA_CLIENT_TLS", authority.identity(PUBLIC_SITE).toString());
+        starting.add(CompletableFuture.supplyAsync(() -> ServiceProcess.launch(PUBLIC_SITE,
+                ServiceProcess.jarOf(PUBLIC_SITE), List.of("-Xmx128m"), site, settings.sitePort(),
+                logs.resolve(PUBLIC_SITE + ".log"))));
         RuntimeException failed = null;
         for (CompletableFuture<ServiceProcess> service : starting) {
             try {

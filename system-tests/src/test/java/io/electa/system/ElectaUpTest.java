@@ -15,6 +15,10 @@ import io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `electa up` as a user runs it (the packaged command line as its own process): it starts the
- * embedded PostgreSQL and the three services, prints their addresses, serves, and on SIGTERM
- * (as on Ctrl-C) stops the services and then the database, leaving nothing running.
+ * embedded PostgreSQL, the three services and the public site, prints their addresses, serves, and on
+ * SIGTERM (as on Ctrl-C) stops the services and then the database, leaving nothing running.
  */
 class ElectaUpTest {
 
@@ -35,15 +39,22 @@ class ElectaUpTest {
         int registry = ServiceProcess.freePort();
         int tally = ServiceProcess.freePort();
         int observer = ServiceProcess.freePort();
+        int site = ServiceProcess.freePort();
         Path out = home.resolve("up.out");
         Process up = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", electaJar().toString(), "--registry", "localhost:" + registry, "--tally", "localhost:" + tally,
-                "--observer", "localhost:" + observer, "up", "--home", home.toString(), "--db", "embedded"))
+                "--observer", "localhost:" + observer, "up", "--home", home.toString(), "--db", "embedded",
+                "--site-port", Integer.toString(site)))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try {
             awaitLine(out, "The suite is up", Duration.ofMinutes(3), up);
             assertThat(Files.readString(out)).contains("registry  localhost:" + registry, "tally     localhost:" + tally,
-                    "observer  localhost:" + observer, "database  127.0.0.1:");
+                    "observer  localhost:" + observer, "site      http://localhost:" + site, "database  127.0.0.1:");
+            HttpResponse<String> front = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + site + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(front.statusCode()).as("the public site answers, having read the registry with its own "
+                    + "client certificate and no token").isEqualTo(200);
+            assertThat(front.body()).contains("<html lang=\"az\"");
             Path backOffice = home.resolve("tls").resolve("back-office");
             ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", registry)
                     .sslContext(GrpcSslContexts.forClient().trustManager(backOffice.resolve("ca.crt").toFile())
@@ -69,7 +80,7 @@ class ElectaUpTest {
         }
         assertThat(Files.readString(out)).contains("stopping the services, then the database")
                 .doesNotContain("stopped on its own");
-        for (int port : new int[] {registry, tally, observer}) {
+        for (int port : new int[] {registry, tally, observer, site}) {
             assertThat(listening(port)).as("port " + port + " after stop").isFalse();
         }
         assertThat(home.resolve("pg/postmaster.pid")).as("PostgreSQL stopped").doesNotExist();

@@ -47,6 +47,8 @@ public final class Demo extends ElectaCommand {
                 out().println("demo: " + step);
                 out().flush();
             });
+            out().println("demo: the public results site is at " + suite.siteAddress() + " while the demo runs");
+            out().flush();
         }
         try {
             boolean met = new ElectionDay(services(), scale, seed, run.home(), out(), err()).play();

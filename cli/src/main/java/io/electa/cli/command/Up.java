@@ -11,8 +11,8 @@ import picocli.CommandLine.Mixin;
 
 /** `electa up`: the whole suite on this machine until Ctrl-C. */
 @Command(name = "up", description = "Start PostgreSQL (embedded, unless $ELECTA_DB=host:port names a server) and the "
-        + "registry, tally and observer service as separate processes; print their addresses; stop everything "
-        + "cleanly on Ctrl-C.")
+        + "registry, tally and observer service and the public results site as separate processes; print their "
+        + "addresses; stop everything cleanly on Ctrl-C.")
 public final class Up extends ElectaCommand {
     @Mixin
     LocalRun run;
@@ -34,6 +34,7 @@ public final class Up extends ElectaCommand {
         out().println("registry  " + suite.registryAddress());
         out().println("tally     " + suite.tallyAddress());
         out().println("observer  " + suite.observerAddress());
+        out().println("site      " + suite.siteAddress() + " (the public results site)");
         out().println("database  " + suite.databaseServer() + " (databases electa_registry, electa_tally, "
                 + "electa_observer; role electa)");
         out().println("client certificate  " + LocalSuite.backOffice(settings.home()) + " (mutual TLS; the command "

@@ -25,7 +25,10 @@ import java.util.Objects;
  * ballot was issued at a station where the voter does not belong), and bumps the station's
  * turnout counter by the marks inserted: one transaction, one round trip, whatever the number
  * of marks. Locks are taken in national ID and request_id order, so concurrent uploads do not
- * deadlock.
+ * deadlock. Every lookup of a mark's voter, certificate, mark, request or conflict is a LATERAL
+ * subquery by its key (LIMIT 1 keeps the planner from flattening it), so it stays an index lookup
+ * per mark: as a plain join the planner hashed every mark of the election for each upload, and
+ * an upload of a few marks read all 700,000 marks so far (1.7 s instead of a few milliseconds).
  */
 @ApplicationScoped
 public class PollBookRepository {
@@ -43,10 +46,13 @@ public class PollBookRepository {
                        m.station_code AS marked_station,
                        $2 = coalesce(c.station_code, v.station_code) AS own_station
                 FROM input q
-                LEFT JOIN voter v ON v.election_id = $1 AND v.national_id = q.national_id
-                LEFT JOIN absentee_certificate c
-                       ON c.election_id = $1 AND c.national_id = q.national_id AND c.status = 'ACTIVE'
-                LEFT JOIN vote_mark m ON m.election_id = $1 AND m.national_id = q.national_id
+                LEFT JOIN LATERAL (SELECT station_code FROM voter
+                                   WHERE election_id = $1 AND national_id = q.national_id LIMIT 1) v ON true
+                LEFT JOIN LATERAL (SELECT station_code FROM absentee_certificate
+                                   WHERE election_id = $1 AND national_id = q.national_id AND status = 'ACTIVE'
+                                   LIMIT 1) c ON true
+                LEFT JOIN LATERAL (SELECT station_code FROM vote_mark
+                                   WHERE election_id = $1 AND national_id = q.national_id LIMIT 1) m ON true
             ), allowed AS (
                 SELECT ctx.* FROM ctx, open_election
                 WHERE open_election.status = 'POLLING' AND ctx.home_station IS NOT NULL
@@ -95,9 +101,12 @@ public class PollBookRepository {
             LEFT JOIN claimed c ON c.request_id = ctx.request_id
             LEFT JOIN inserted i ON i.request_id = ctx.request_id
             LEFT JOIN conflicted k ON k.request_id = ctx.request_id
-            LEFT JOIN processed_request p ON p.request_id = ctx.request_id
-            LEFT JOIN vote_mark m ON m.election_id = $1 AND m.national_id = ctx.national_id
-            LEFT JOIN mark_conflict kk ON kk.request_id = ctx.request_id
+            LEFT JOIN LATERAL (SELECT method, request_sha256 FROM processed_request
+                               WHERE request_id = ctx.request_id LIMIT 1) p ON true
+            LEFT JOIN LATERAL (SELECT station_code, request_id FROM vote_mark
+                               WHERE election_id = $1 AND national_id = ctx.national_id LIMIT 1) m ON true
+            LEFT JOIN LATERAL (SELECT request_id, counted_station_code FROM mark_conflict
+                               WHERE request_id = ctx.request_id LIMIT 1) kk ON true
             ORDER BY ctx.ord
             """;
 
@@ -106,9 +115,12 @@ public class PollBookRepository {
                    m.station_code AS stored_mark_station, m.request_id AS stored_mark_request,
                    k.request_id IS NOT NULL AS stored_conflicted, k.counted_station_code AS stored_conflict_station
             FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS q(request_id, national_id, ord)
-            LEFT JOIN processed_request p ON p.request_id = q.request_id
-            LEFT JOIN vote_mark m ON m.election_id = $1 AND m.national_id = q.national_id
-            LEFT JOIN mark_conflict k ON k.request_id = q.request_id
+            LEFT JOIN LATERAL (SELECT method, request_sha256 FROM processed_request
+                               WHERE request_id = q.request_id LIMIT 1) p ON true
+            LEFT JOIN LATERAL (SELECT station_code, request_id FROM vote_mark
+                               WHERE election_id = $1 AND national_id = q.national_id LIMIT 1) m ON true
+            LEFT JOIN LATERAL (SELECT request_id, counted_station_code FROM mark_conflict
+                               WHERE request_id = q.request_id LIMIT 1) k ON true
             ORDER BY q.ord
             """;
 

@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Part C: poll books that sync. In each round the next voters of the roll are queued at their
@@ -50,8 +53,8 @@ final class PollBookBenchmark {
             return Spread.of(rounds.stream().mapToDouble(Round::ratio).toArray());
         }
 
-        Spread cpu(java.util.function.Function<Round, Side> side,
-                java.util.function.Function<CpuMeter.CpuUse, java.util.OptionalLong> party) {
+        Spread cpu(Function<Round, Side> side,
+                Function<CpuMeter.CpuUse, OptionalLong> party) {
             return Spread.of(rounds.stream().mapToDouble(r -> CpuMeter.CpuUse.microsPerCall(
                     party.apply(side.apply(r).cpu()), side.apply(r).marks())).toArray());
         }
@@ -147,7 +150,7 @@ final class PollBookBenchmark {
 
     /** Works through every queue with one thread per client; the time it took. */
     private Side timed(List<PollBookUploads.StationQueue> queues, long marks,
-            java.util.function.IntFunction<Work> workOfClient) throws InterruptedException {
+            IntFunction<Work> workOfClient) throws InterruptedException {
         Queue<PollBookUploads.StationQueue> pending = new ConcurrentLinkedQueue<>(queues);
         LongAdder failures = new LongAdder();
         AtomicReference<Throwable> first = new AtomicReference<>();

@@ -4,6 +4,7 @@ import io.electa.local.ServiceProcess;
 import io.electa.scenario.Geography;
 import io.electa.scenario.VoterGenerator;
 import io.grpc.ManagedChannel;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class RegistryBenchmark {
                             options.markClients().get(0), options.pollBookMarks(), options.rounds()).run();
                 }
                 MarkAudit audit;
-                try (java.sql.Connection connection = database.connect()) {
+                try (Connection connection = database.connect()) {
                     audit = MarkAudit.of(connection, ELECTION_ID);
                 }
                 summary = new Summary(options, imports, marking, pollBooks, audit, admin.nationalVoted(),

@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    /** How often readiness is asked while starting (fine enough to time a start of about a second). */
+    private static final Duration READY_POLL = Duration.ofMillis(25);
 
     private final String name;
     private final Process process;
@@ -112,11 +114,21 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** Resident set size now (VmRSS in /proc/PID/status), in KiB; empty where /proc has none. */
+    public OptionalLong rssKib() {
+        return status("VmRSS:");
+    }
+
     /** Peak resident set size so far (VmHWM in /proc/PID/status), in KiB; empty where /proc has none. */
     public OptionalLong peakRssKib() {
+        return status("VmHWM:");
+    }
+
+    /** A size field of /proc/PID/status in KiB; empty where /proc has none. */
+    private OptionalLong status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
                 }
             }
@@ -189,7 +201,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             try {
-                Thread.sleep(200);
+                Thread.sleep(READY_POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

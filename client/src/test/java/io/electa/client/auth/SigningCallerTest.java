@@ -75,7 +75,7 @@ class SigningCallerTest {
         assertThat(sentAll.await(10, TimeUnit.SECONDS)).as("every message sent").isTrue();
         assertThat(overlapped).as("the listener got one callback at a time").isFalse();
         assertThat(transport.sent).as("each message once, in order").hasSize(MESSAGES)
-                .extracting(m -> m.getHeader().getRequestId()).doesNotHaveDuplicates();
+                .extracting(m -> ((ImportVotersRequest) m).getHeader().getRequestId()).doesNotHaveDuplicates();
         assertThat(transport.authorization).as("the call started with a token").isNotNull();
     }
 
@@ -88,59 +88,23 @@ class SigningCallerTest {
         String other = caller.tokenFor(RegistryServiceGrpc.getMarkVotedMethod(),
                 mark.toBuilder().setStationCode("S00018").build());
 
-        CapturingHeaders transport = new CapturingHeaders();
+        Recording transport = new Recording();
         ClientCall<MarkVotedRequest, MarkVotedResponse> call = caller.interceptCall(
                 RegistryServiceGrpc.getMarkVotedMethod(), CallOptions.DEFAULT, transport);
         call.start(new ClientCall.Listener<>() { }, new Metadata());
         call.sendMessage(mark);
 
         assertThat(transport.authorization).isEqualTo(BearerToken.header(prepared));
+        assertThat(transport.sent).containsExactly(mark);
         assertThat(other).as("another station's clerk has another token").isNotEqualTo(prepared);
-    }
-
-    /** A transport that only records the headers a call starts with. */
-    private static final class CapturingHeaders extends Channel {
-        volatile String authorization;
-
-        @Override
-        public <Q, A> ClientCall<Q, A> newCall(MethodDescriptor<Q, A> method, CallOptions options) {
-            return new ClientCall<>() {
-                @Override
-                public void start(Listener<A> listener, Metadata headers) {
-                    authorization = headers.get(BearerToken.AUTHORIZATION);
-                }
-
-                @Override
-                public void request(int count) {
-                }
-
-                @Override
-                public void cancel(String message, Throwable cause) {
-                }
-
-                @Override
-                public void halfClose() {
-                }
-
-                @Override
-                public void sendMessage(Q message) {
-                }
-            };
-        }
-
-        @Override
-        public String authority() {
-            return "test";
-        }
     }
 
     /** A transport that is ready once started, says so from its own thread, and records what is sent. */
     private static final class Recording extends Channel {
-        final List<ImportVotersRequest> sent = new CopyOnWriteArrayList<>();
+        final List<Object> sent = new CopyOnWriteArrayList<>();
         volatile String authorization;
 
         @Override
-        @SuppressWarnings("unchecked")
         public <Q, A> ClientCall<Q, A> newCall(MethodDescriptor<Q, A> method, CallOptions options) {
             return new ClientCall<>() {
                 @Override
@@ -163,7 +127,7 @@ class SigningCallerTest {
 
                 @Override
                 public void sendMessage(Q message) {
-                    sent.add((ImportVotersRequest) message);
+                    sent.add(message);
                 }
 
                 @Override

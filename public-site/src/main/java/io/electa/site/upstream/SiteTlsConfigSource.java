@@ -1,7 +1,7 @@
 package io.electa.site.upstream;
 
+import io.electa.client.tls.GrpcClientTls;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -28,14 +28,7 @@ public final class SiteTlsConfigSource implements ConfigSource {
     }
 
     static Map<String, String> propertiesFor(Path dir) {
-        Map<String, String> p = new HashMap<>();
-        for (String client : CLIENTS) {
-            p.put("quarkus.grpc.clients." + client + ".ssl.trust-store", dir.resolve("ca.crt").toString());
-            p.put("quarkus.grpc.clients." + client + ".ssl.certificate", dir.resolve("tls.crt").toString());
-            p.put("quarkus.grpc.clients." + client + ".ssl.key", dir.resolve("tls.key").toString());
-            p.put("quarkus.grpc.clients." + client + ".plain-text", "false");
-        }
-        return Map.copyOf(p);
+        return Map.copyOf(GrpcClientTls.properties(dir, CLIENTS));
     }
 
     @Override

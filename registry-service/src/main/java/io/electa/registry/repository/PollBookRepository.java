@@ -101,28 +101,14 @@ public class PollBookRepository {
             LEFT JOIN claimed c ON c.request_id = ctx.request_id
             LEFT JOIN inserted i ON i.request_id = ctx.request_id
             LEFT JOIN conflicted k ON k.request_id = ctx.request_id
-            LEFT JOIN LATERAL (SELECT method, request_sha256 FROM processed_request
-                               WHERE request_id = ctx.request_id LIMIT 1) p ON true
-            LEFT JOIN LATERAL (SELECT station_code, request_id FROM vote_mark
-                               WHERE election_id = $1 AND national_id = ctx.national_id LIMIT 1) m ON true
-            LEFT JOIN LATERAL (SELECT request_id, counted_station_code FROM mark_conflict
-                               WHERE request_id = ctx.request_id LIMIT 1) kk ON true
-            ORDER BY ctx.ord
-            """;
+            """ + storedLookups("ctx") + " ORDER BY ctx.ord";
 
     private static final String STORED = """
             SELECT q.ord, p.method AS stored_method, p.request_sha256 AS stored_sha256,
                    m.station_code AS stored_mark_station, m.request_id AS stored_mark_request,
-                   k.request_id IS NOT NULL AS stored_conflicted, k.counted_station_code AS stored_conflict_station
+                   kk.request_id IS NOT NULL AS stored_conflicted, kk.counted_station_code AS stored_conflict_station
             FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS q(request_id, national_id, ord)
-            LEFT JOIN LATERAL (SELECT method, request_sha256 FROM processed_request
-                               WHERE request_id = q.request_id LIMIT 1) p ON true
-            LEFT JOIN LATERAL (SELECT station_code, request_id FROM vote_mark
-                               WHERE election_id = $1 AND national_id = q.national_id LIMIT 1) m ON true
-            LEFT JOIN LATERAL (SELECT request_id, counted_station_code FROM mark_conflict
-                               WHERE request_id = q.request_id LIMIT 1) k ON true
-            ORDER BY q.ord
-            """;
+            """ + storedLookups("q") + " ORDER BY q.ord";
 
     /**
      * The counted station of conflicts whose first mark a concurrent upload committed while the
@@ -148,6 +134,21 @@ public class PollBookRepository {
             """;
 
     private final Pool pool;
+
+    /**
+     * What is stored for each mark of {@code source} (its request_id and national_id; $1 is the
+     * election): the request (p), the voter's mark (m) and the conflict (kk), each by its key.
+     */
+    private static String storedLookups(String source) {
+        return """
+                LEFT JOIN LATERAL (SELECT method, request_sha256 FROM processed_request
+                                   WHERE request_id = %1$s.request_id LIMIT 1) p ON true
+                LEFT JOIN LATERAL (SELECT station_code, request_id FROM vote_mark
+                                   WHERE election_id = $1 AND national_id = %1$s.national_id LIMIT 1) m ON true
+                LEFT JOIN LATERAL (SELECT request_id, counted_station_code FROM mark_conflict
+                                   WHERE request_id = %1$s.request_id LIMIT 1) kk ON true
+                """.formatted(source);
+    }
 
     public PollBookRepository(Pool pool) {
         this.pool = pool;

@@ -1,5 +1,6 @@
 package io.electa.support.tls;
 
+import io.electa.client.tls.GrpcClientTls;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,12 +52,7 @@ public final class MutualTlsConfigSource implements ConfigSource {
         p.put("quarkus.http.tls-configuration-name", TLS);
         p.put("quarkus.http.insecure-requests", "disabled");
         p.put("quarkus.http.ssl-port", "${quarkus.http.port}");
-        for (String client : CLIENTS) {
-            p.put("quarkus.grpc.clients." + client + ".ssl.trust-store", ca);
-            p.put("quarkus.grpc.clients." + client + ".ssl.certificate", cert);
-            p.put("quarkus.grpc.clients." + client + ".ssl.key", key);
-            p.put("quarkus.grpc.clients." + client + ".plain-text", "false");
-        }
+        p.putAll(GrpcClientTls.properties(dir, CLIENTS));
         return Map.copyOf(p);
     }
 

@@ -1,10 +1,10 @@
 package io.electa.site.upstream;
 
 import io.electa.client.tls.GrpcClientTls;
+import io.smallrye.config.common.MapBackedConfigSource;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * The site's client certificate, from one setting: {@code ELECTA_CLIENT_TLS} (as for the command
@@ -15,39 +15,21 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * and nothing else. Unset, the site calls them in plaintext. The site's own HTTP port is plain
  * HTTP either way: TLS towards visitors ends at the Gateway.
  */
-public final class SiteTlsConfigSource implements ConfigSource {
+public final class SiteTlsConfigSource extends MapBackedConfigSource {
     /** The environment variable naming the folder. */
     public static final String ENV = "ELECTA_CLIENT_TLS";
     private static final Set<String> CLIENTS = Set.of("registry", "tally");
 
-    private final Map<String, String> properties;
-
     public SiteTlsConfigSource() {
+        super("electa-site-client-tls", fromEnvironment(), 275);
+    }
+
+    private static Map<String, String> fromEnvironment() {
         String dir = System.getenv(ENV);
-        this.properties = dir == null || dir.isBlank() ? Map.of() : propertiesFor(Path.of(dir));
+        return dir == null || dir.isBlank() ? Map.of() : propertiesFor(Path.of(dir));
     }
 
     static Map<String, String> propertiesFor(Path dir) {
         return Map.copyOf(GrpcClientTls.properties(dir, CLIENTS));
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return properties.keySet();
-    }
-
-    @Override
-    public String getValue(String name) {
-        return properties.get(name);
-    }
-
-    @Override
-    public String getName() {
-        return "electa-site-client-tls";
-    }
-
-    @Override
-    public int getOrdinal() {
-        return 275;
     }
 }

@@ -1,11 +1,11 @@
 package io.electa.support.tls;
 
 import io.electa.client.tls.GrpcClientTls;
+import io.smallrye.config.common.MapBackedConfigSource;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Mutual TLS for a service, from one setting: {@code ELECTA_TLS_DIR} (or the system property
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * readable without one, for Kubernetes probes), and calls the registry and the tally with its own
  * certificate. Unset, nothing changes: the service speaks plaintext (tests, local runs).
  */
-public final class MutualTlsConfigSource implements ConfigSource {
+public final class MutualTlsConfigSource extends MapBackedConfigSource {
     /** The environment variable naming the folder. */
     public static final String ENV = "ELECTA_TLS_DIR";
     /** The system property naming the folder (when the environment does not). */
@@ -31,14 +31,16 @@ public final class MutualTlsConfigSource implements ConfigSource {
      */
     private static final Map<String, String> ALWAYS = Map.of("quarkus.http.ssl.client-auth", "request");
 
-    private final Map<String, String> properties;
-
     public MutualTlsConfigSource() {
+        super("electa-mutual-tls", fromEnvironment(), 275);
+    }
+
+    private static Map<String, String> fromEnvironment() {
         String dir = System.getenv(ENV);
         if (dir == null || dir.isBlank()) {
             dir = System.getProperty(PROPERTY);
         }
-        this.properties = dir == null || dir.isBlank() ? ALWAYS : propertiesFor(Path.of(dir));
+        return dir == null || dir.isBlank() ? ALWAYS : propertiesFor(Path.of(dir));
     }
 
     static Map<String, String> propertiesFor(Path dir) {
@@ -54,25 +56,5 @@ public final class MutualTlsConfigSource implements ConfigSource {
         p.put("quarkus.http.ssl-port", "${quarkus.http.port}");
         p.putAll(GrpcClientTls.properties(dir, CLIENTS));
         return Map.copyOf(p);
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return properties.keySet();
-    }
-
-    @Override
-    public String getValue(String name) {
-        return properties.get(name);
-    }
-
-    @Override
-    public String getName() {
-        return "electa-mutual-tls";
-    }
-
-    @Override
-    public int getOrdinal() {
-        return 275;
     }
 }

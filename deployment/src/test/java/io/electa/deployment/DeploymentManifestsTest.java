@@ -268,7 +268,7 @@ class DeploymentManifestsTest {
         assertThat(graph).as("call graph derived from application.properties")
                 .containsEntry("tally-service", Set.of("registry-service"))
                 .containsEntry("observer-service", Set.of("registry-service", "tally-service"))
-                .containsEntry("public-site", Set.of("registry-service", "tally-service"));
+                .containsEntry("public-site", Set.of("registry-service", "tally-service", "observer-service"));
 
         NetworkPolicies policies = new NetworkPolicies(prod.all("NetworkPolicy"));
         assertThat(prod.all("NetworkPolicy")).as("a deny-all policy").anySatisfy(p -> {

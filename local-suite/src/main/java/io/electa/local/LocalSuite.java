@@ -151,6 +151,7 @@ public final class LocalSuite implements AutoCloseable {
         }
         Map<String, String> site = Map.of("ELECTA_REGISTRY_PORT", Integer.toString(settings.registryPort()),
                 "ELECTA_TALLY_PORT", Integer.toString(settings.tallyPort()),
+                "ELECTA_OBSERVER_PORT", Integer.toString(settings.observerPort()),
                 "ELECTA_CLIENT_TLS", authority.identity(PUBLIC_SITE).toString());
         starting.add(CompletableFuture.supplyAsync(() -> ServiceProcess.launch(PUBLIC_SITE,
                 ServiceProcess.jarOf(PUBLIC_SITE), List.of("-Xmx128m"), site, settings.sitePort(),

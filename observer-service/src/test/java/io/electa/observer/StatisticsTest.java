@@ -13,6 +13,7 @@ import io.electa.observer.v1.IncidentSeverity;
 import io.electa.observer.v1.OrganisationCount;
 import io.electa.observer.v1.OrganisationType;
 import io.electa.observer.v1.OrganisationTypeCount;
+import io.electa.observer.v1.StationCount;
 import io.electa.observer.v1.Statistics;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
@@ -77,6 +78,12 @@ class StatisticsTest extends ObserverTestSupport {
                 DistrictCount::getStationsCovered, DistrictCount::getIncidents).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("D1", 1L, 1L),
                         org.assertj.core.groups.Tuple.tuple("D2", 1L, 2L));
+        assertThat(s.getByStationList()).extracting(StationCount::getStationCode, StationCount::getReports,
+                StationCount::getIncidents).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("S1", 2L, 1L),
+                        org.assertj.core.groups.Tuple.tuple("S3", 1L, 2L));
+        assertThat(s.getByStationList()).as("S2 has no report").extracting(StationCount::getStationCode)
+                .doesNotContain("S2");
         assertThat(s.hasAsOfTime()).isTrue();
     }
 
@@ -88,6 +95,7 @@ class StatisticsTest extends ObserverTestSupport {
         assertThat(s.getStationsTotal()).isEqualTo(3);
         assertThat(s.getCoverage().getPercent()).isEqualTo("0.00");
         assertThat(s.getByDistrictList()).isEmpty();
+        assertThat(s.getByStationList()).isEmpty();
     }
 
     @Test

@@ -6,6 +6,9 @@ import io.electa.cli.Electa;
 import io.electa.client.tls.LocalCertificates;
 import io.electa.local.LocalSuite;
 import io.electa.local.ServiceProcess;
+import io.electa.observer.v1.GetStatisticsRequest;
+import io.electa.observer.v1.ObserverServiceGrpc;
+import io.electa.observer.v1.StationCount;
 import io.electa.registry.v1.Election;
 import io.electa.registry.v1.ListElectionsRequest;
 import io.electa.registry.v1.RegistryServiceGrpc;
@@ -34,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +55,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The public results site in a real headless Chromium, against the real suite: the three packaged
  * services over mutual TLS on the local PostgreSQL, the packaged site calling them with its own
- * client certificate (no token), the tiny demo election played through the command line, and a
- * small election of the command line's samples with one protocol left in quarantine.
+ * client certificate (no token), the tiny demo election played through the command line (its
+ * observers file reports, some with an incident), and a small election of the command line's
+ * samples with one protocol left in quarantine.
  */
 class PublicSiteBrowserTest {
     private static final Path SAMPLES = Path.of("..", "cli", "samples");
@@ -67,6 +72,7 @@ class PublicSiteBrowserTest {
     private static ServiceProcess site;
     private static ManagedChannel registryChannel;
     private static ManagedChannel tallyChannel;
+    private static ManagedChannel observerChannel;
     private static ChromeDriver browser;
     private static String demo;
     private static String quarantinedProtocol;
@@ -79,13 +85,10 @@ class PublicSiteBrowserTest {
         tally = LocalService.tally(Suite.HOST_PORT + "electa_tally_site", registry.port(), tls("tally"));
         observer = LocalService.observer(Suite.HOST_PORT + "electa_observer_site", registry.port(), tally.port(),
                 tls("observer"));
-        site = ServiceProcess.launch(LocalSuite.PUBLIC_SITE, ServiceProcess.jarOf(LocalSuite.PUBLIC_SITE),
-                List.of("-Xmx128m"), Map.of("ELECTA_REGISTRY_PORT", Integer.toString(registry.port()),
-                        "ELECTA_TALLY_PORT", Integer.toString(tally.port()),
-                        "ELECTA_CLIENT_TLS", authority.identity(LocalSuite.PUBLIC_SITE).toString()),
-                ServiceProcess.freePort(), home.resolve("logs/public-site.log"));
+        site = launchSite("public-site", Map.of());
         registryChannel = channel(registry.port());
         tallyChannel = channel(tally.port());
+        observerChannel = channel(observer.port());
 
         cli("demo", "--scale", "tiny", "--home", home.toString());
         demo = registry().listElections(ListElectionsRequest.getDefaultInstance()).getElectionsList().stream()
@@ -99,7 +102,7 @@ class PublicSiteBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        for (ManagedChannel channel : new ManagedChannel[] {registryChannel, tallyChannel}) {
+        for (ManagedChannel channel : new ManagedChannel[] {registryChannel, tallyChannel, observerChannel}) {
             if (channel != null) {
                 channel.shutdownNow();
             }
@@ -218,6 +221,39 @@ class PublicSiteBrowserTest {
     }
 
     @Test
+    void aStationPageShowsTheReportsAndIncidentsItsObserversFiled() {
+        StationCount observed = observerStatistics(demo).getByStationList().stream()
+                .filter(station -> station.getIncidents() > 0).findFirst()
+                .orElseThrow(() -> new AssertionError("the demo's observers report some incidents"));
+
+        browser.get(site("/elections/" + demo + "/stations/" + observed.getStationCode() + "?lang=en"));
+
+        assertThat(text("#observer-incidents")).isEqualTo(Long.toString(observed.getIncidents()));
+        assertThat(text("#observer-reports")).isEqualTo(Long.toString(observed.getReports()));
+    }
+
+    @Test
+    void aStationPageShowsTheObserversFiguresAsUnavailableWhileTheObserverServiceIsDown() throws Exception {
+        String station = protocols(demo).get(0).getStationCode();
+        ServiceProcess withoutObserver = launchSite("public-site-no-observer",
+                Map.of("ELECTA_OBSERVER_PORT", Integer.toString(ServiceProcess.freePort())));
+        String page = "http://localhost:" + withoutObserver.port() + "/elections/" + demo + "/stations/" + station
+                + "?lang=en";
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(page))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            browser.get(page);
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(text("#observer-incidents")).isEqualTo("unavailable at the moment");
+            assertThat(text("#observer-reports")).isEqualTo("unavailable at the moment");
+            assertThat(browser.findElements(By.id("current-protocol"))).as("the rest of the page").hasSize(1);
+        } finally {
+            withoutObserver.close();
+        }
+    }
+
+    @Test
     void theFingerprintHasOnePointPerCountedStation() {
         Results results = results(demo);
 
@@ -322,11 +358,7 @@ class PublicSiteBrowserTest {
 
     @Test
     void aSiteSetToOneElectionSendsItsFrontPageThere() {
-        ServiceProcess one = ServiceProcess.launch(LocalSuite.PUBLIC_SITE, ServiceProcess.jarOf(LocalSuite.PUBLIC_SITE),
-                List.of("-Xmx128m"), Map.of("ELECTA_REGISTRY_PORT", Integer.toString(registry.port()),
-                        "ELECTA_TALLY_PORT", Integer.toString(tally.port()), "ELECTA_SITE_ELECTION", demo,
-                        "ELECTA_CLIENT_TLS", authority.identity(LocalSuite.PUBLIC_SITE).toString()),
-                ServiceProcess.freePort(), home.resolve("logs/public-site-one.log"));
+        ServiceProcess one = launchSite("public-site-one", Map.of("ELECTA_SITE_ELECTION", demo));
         try {
             browser.get("http://localhost:" + one.port() + "/?lang=en");
             assertThat(browser.getCurrentUrl()).endsWith("/elections/" + demo);
@@ -376,6 +408,20 @@ class PublicSiteBrowserTest {
         return out.toString();
     }
 
+    /**
+     * The packaged site on a free port, calling the suite with its own certificate and no token;
+     * {@code settings} add to or replace its variables. Its log is logs/{@code log}.log.
+     */
+    private static ServiceProcess launchSite(String log, Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(Map.of("ELECTA_REGISTRY_PORT", Integer.toString(registry.port()),
+                "ELECTA_TALLY_PORT", Integer.toString(tally.port()),
+                "ELECTA_OBSERVER_PORT", Integer.toString(observer.port()),
+                "ELECTA_CLIENT_TLS", authority.identity(LocalSuite.PUBLIC_SITE).toString()));
+        env.putAll(settings);
+        return ServiceProcess.launch(LocalSuite.PUBLIC_SITE, ServiceProcess.jarOf(LocalSuite.PUBLIC_SITE),
+                List.of("-Xmx128m"), env, ServiceProcess.freePort(), home.resolve("logs/" + log + ".log"));
+    }
+
     private static Map<String, String> tls(String identity) {
         return Map.of("ELECTA_TLS_DIR", authority.identity(identity).toString());
     }
@@ -396,6 +442,11 @@ class PublicSiteBrowserTest {
 
     private static TallyServiceGrpc.TallyServiceBlockingStub tally() {
         return TallyServiceGrpc.newBlockingStub(tallyChannel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    private static io.electa.observer.v1.Statistics observerStatistics(String election) {
+        return ObserverServiceGrpc.newBlockingStub(observerChannel).withDeadlineAfter(30, TimeUnit.SECONDS)
+                .getStatistics(GetStatisticsRequest.newBuilder().setElectionId(election).build()).getStatistics();
     }
 
     private static Results results(String election) {

@@ -9,7 +9,7 @@ import java.util.Map;
 public record Statistics(String electionId, long observersAccredited, List<ByOrganisation> byOrganisation,
         Map<String, Long> byCitizenship, Map<String, Long> byOrganisationType, long stationsTotal,
         long stationsAssigned, long stationsCovered, long reports, long incidents,
-        Map<String, Long> incidentsByCategory, List<ByDistrict> byDistrict, Instant asOf) {
+        Map<String, Long> incidentsByCategory, List<ByDistrict> byDistrict, List<ByStation> byStation, Instant asOf) {
 
     public Ratio coverage() {
         return new Ratio(stationsCovered, stationsTotal);
@@ -21,5 +21,9 @@ public record Statistics(String electionId, long observersAccredited, List<ByOrg
 
     /** Coverage and incidents of one district. */
     public record ByDistrict(String districtCode, long stationsCovered, long incidents) {
+    }
+
+    /** Reports filed from one station and the incidents they report. */
+    public record ByStation(String stationCode, long reports, long incidents) {
     }
 }

@@ -30,6 +30,7 @@ import io.electa.observer.v1.OrganisationType;
 import io.electa.observer.v1.OrganisationTypeCount;
 import io.electa.observer.v1.Quota;
 import io.electa.observer.v1.Report;
+import io.electa.observer.v1.StationCount;
 import io.electa.observer.v1.VerifyBadgeResponse;
 import io.electa.support.grpc.Timestamps;
 import java.time.LocalDate;
@@ -198,6 +199,8 @@ final class ProtoMapper {
                 .newBuilder().setCategory(IncidentCategory.valueOf(category)).setIncidents(n)));
         s.byDistrict().forEach(d -> builder.addByDistrict(DistrictCount.newBuilder()
                 .setDistrictCode(d.districtCode()).setStationsCovered(d.stationsCovered()).setIncidents(d.incidents())));
+        s.byStation().forEach(st -> builder.addByStation(StationCount.newBuilder()
+                .setStationCode(st.stationCode()).setReports(st.reports()).setIncidents(st.incidents())));
         return builder.build();
     }
 

@@ -33,6 +33,10 @@ public class StatisticsRepository {
     private static final String BY_DISTRICT = "SELECT r.district_code, count(DISTINCT r.station_code) AS covered,"
             + " (SELECT count(*) FROM incident i WHERE i.election_id = $1 AND i.district_code = r.district_code) AS n"
             + " FROM report r WHERE r.election_id = $1 GROUP BY r.district_code ORDER BY r.district_code";
+    private static final String BY_STATION = "SELECT r.station_code, count(DISTINCT r.report_id) AS reports,"
+            + " count(i.incident_id) AS incidents"
+            + " FROM report r LEFT JOIN incident i ON i.report_id = r.report_id"
+            + " WHERE r.election_id = $1 GROUP BY r.station_code ORDER BY r.station_code";
 
     private static final String SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
@@ -50,11 +54,12 @@ public class StatisticsRepository {
                 .chain(() -> Uni.combine().all().unis(
                                 query(c, BY_ORGANISATION, election), query(c, BY_CITIZENSHIP, election),
                                 query(c, ASSIGNED, election), query(c, REPORTS, election),
-                                query(c, BY_CATEGORY, election), query(c, BY_DISTRICT, election))
+                                query(c, BY_CATEGORY, election), query(c, BY_DISTRICT, election),
+                                query(c, BY_STATION, election))
                         .asTuple())
                 .map(rows -> assemble(electionId, stationsTotal, types, categories, asOf, rows.getItem1(),
                         rows.getItem2(), rows.getItem3().iterator().next(), rows.getItem4().iterator().next(),
-                        rows.getItem5(), rows.getItem6())));
+                        rows.getItem5(), rows.getItem6(), rows.getItem7())));
     }
 
     private static Uni<RowSet<Row>> query(SqlConnection connection, String sql, Tuple args) {
@@ -63,7 +68,7 @@ public class StatisticsRepository {
 
     private static Statistics assemble(String electionId, long stationsTotal, List<String> types,
             List<String> categories, Instant asOf, RowSet<Row> organisations, RowSet<Row> citizenships, Row assigned,
-            Row reports, RowSet<Row> incidentCategories, RowSet<Row> districts) {
+            Row reports, RowSet<Row> incidentCategories, RowSet<Row> districts, RowSet<Row> stations) {
         List<Statistics.ByOrganisation> byOrganisation = new ArrayList<>();
         Map<String, Long> byType = zeros(types);
         long accredited = 0;
@@ -87,7 +92,14 @@ public class StatisticsRepository {
                 row.getLong("covered"), row.getLong("n"))));
         return new Statistics(electionId, accredited, byOrganisation, byCitizenship, byType, stationsTotal,
                 assigned.getLong("n"), reports.getLong("covered"), reports.getLong("reports"), incidents, byCategory,
-                byDistrict, asOf);
+                byDistrict, byStation(stations), asOf);
+    }
+
+    private static List<Statistics.ByStation> byStation(RowSet<Row> stations) {
+        List<Statistics.ByStation> byStation = new ArrayList<>();
+        stations.forEach(row -> byStation.add(new Statistics.ByStation(row.getString("station_code"),
+                row.getLong("reports"), row.getLong("incidents"))));
+        return byStation;
     }
 
     private static Map<String, Long> zeros(List<String> keys) {

@@ -26,13 +26,22 @@ import java.util.Optional;
  * @param versions every protocol version by station code, oldest first
  * @param counted the counted stations' figures (current version ACCEPTED, station not excluded)
  * @param flags the flags raised on the counted stations, by station code
+ * @param observation the observers' reports and incidents by station (read with the figures, and
+ *     again on its own when older than electa.site.observation-refresh)
  */
 public record ElectionSnapshot(Election election, Results national, Turnout turnout, List<District> districts,
         Map<String, Results> districtResults, Map<String, Station> stations, Map<String, Turnout> stationTurnouts,
         Optional<String> rollDigest, Map<String, StationRollDigest> stationDigests,
         Map<String, List<Protocol>> versions, Map<String, StationExclusion> exclusions,
         List<StationFigures> counted, Map<String, List<Flag>> flags, Fingerprint fingerprint,
-        Optional<LedgerHead> head, Instant readAt) {
+        Optional<LedgerHead> head, Observation observation, Instant readAt) {
+
+    /** The same figures with the observers' figures read again. */
+    ElectionSnapshot withObservation(Observation newer) {
+        return new ElectionSnapshot(election, national, turnout, districts, districtResults, stations,
+                stationTurnouts, rollDigest, stationDigests, versions, exclusions, counted, flags, fingerprint, head,
+                newer, readAt);
+    }
 
     /** The national winner: the candidate with the most votes (ballot order breaks a tie); empty before any. */
     public Optional<String> winnerCode() {

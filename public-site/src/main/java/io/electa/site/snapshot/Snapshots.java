@@ -33,9 +33,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The cache between the visitors and the services: one snapshot per election, read again only
  * when the live feed shows that the figures moved (another ledger sequence, another turnout) and
- * the snapshot is older than {@code electa.site.refresh}. One visitor's request reads it; the
- * others meanwhile get the snapshot before (or, for an election not read yet, wait for the one
- * read). So a million visitors cost the services one read per change.
+ * the snapshot is older than {@code electa.site.refresh}. The observers' figures, which no feed
+ * announces, are read with it and again on their own once older than
+ * {@code electa.site.observation-refresh} (also after the observer service did not answer). One
+ * visitor's request reads it; the others meanwhile get the snapshot before (or, for an election
+ * not read yet, wait for the one read). So a million visitors cost the services one read per
+ * change.
  */
 @ApplicationScoped
 public class Snapshots {
@@ -45,16 +48,19 @@ public class Snapshots {
     private final LiveFeeds feeds;
     private final Flags flags;
     private final Duration refresh;
+    private final Duration observationRefresh;
     private final Map<String, ElectionSnapshot> cache = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private volatile ElectionList elections;
 
     public Snapshots(Upstream upstream, LiveFeeds feeds, Flags flags,
-            @ConfigProperty(name = "electa.site.refresh") Duration refresh) {
+            @ConfigProperty(name = "electa.site.refresh") Duration refresh,
+            @ConfigProperty(name = "electa.site.observation-refresh") Duration observationRefresh) {
         this.upstream = upstream;
         this.feeds = feeds;
         this.flags = flags;
         this.refresh = refresh;
+        this.observationRefresh = observationRefresh;
     }
 
     /** The elections the registry lists, read again at most once per refresh interval. */
@@ -94,7 +100,9 @@ public class Snapshots {
             if (cached != null && current(cached)) {
                 return Optional.of(cached);
             }
-            Optional<ElectionSnapshot> read = upstream.election(electionId).map(this::read);
+            Optional<ElectionSnapshot> read = cached != null && figuresCurrent(cached)
+                    ? Optional.of(cached.withObservation(observation(electionId)))
+                    : upstream.election(electionId).map(this::read);
             read.ifPresentOrElse(snapshot -> cache.put(electionId, snapshot), () -> locks.remove(electionId));
             return read;
         } finally {
@@ -103,6 +111,11 @@ public class Snapshots {
     }
 
     private boolean current(ElectionSnapshot snapshot) {
+        return figuresCurrent(snapshot) && Duration.between(snapshot.observation().readAt(), Instant.now())
+                .compareTo(observationRefresh) < 0;
+    }
+
+    private boolean figuresCurrent(ElectionSnapshot snapshot) {
         if (Duration.between(snapshot.readAt(), Instant.now()).compareTo(refresh) < 0) {
             return true;
         }
@@ -137,7 +150,13 @@ public class Snapshots {
                 .collect(Collectors.groupingBy(Flag::stationCode, TreeMap::new, Collectors.toList()));
         return new ElectionSnapshot(election, national, turnout, districts, districtResults, stations,
                 stationTurnouts, digest.map(RollDigest::getSha256), stationDigests, versions, exclusions, counted,
-                flagged, Fingerprint.of(counted), upstream.ledgerHead(id), readAt);
+                flagged, Fingerprint.of(counted), upstream.ledgerHead(id), observation(id), readAt);
+    }
+
+    private Observation observation(String electionId) {
+        Instant readAt = Instant.now();
+        return upstream.observerStatistics(electionId).map(statistics -> Observation.published(statistics, readAt))
+                .orElseGet(() -> Observation.unavailable(readAt));
     }
 
     /** The stations whose protocol counts, as the tally counts them: current version ACCEPTED, not excluded. */

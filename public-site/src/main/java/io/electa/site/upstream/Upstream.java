@@ -1,5 +1,8 @@
 package io.electa.site.upstream;
 
+import io.electa.observer.v1.GetStatisticsRequest;
+import io.electa.observer.v1.ObserverServiceGrpc;
+import io.electa.observer.v1.Statistics;
 import io.electa.registry.v1.District;
 import io.electa.registry.v1.Election;
 import io.electa.registry.v1.GetRollDigestRequest;
@@ -42,6 +45,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The public RPCs the site reads, each with a deadline, without a token: only RPCs open to
@@ -49,17 +53,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Upstream {
+    private static final Logger LOG = Logger.getLogger(Upstream.class);
     private static final int PAGE = 1000;
 
     private final RegistryServiceGrpc.RegistryServiceBlockingStub registry;
     private final TallyServiceGrpc.TallyServiceBlockingStub tally;
+    private final ObserverServiceGrpc.ObserverServiceBlockingStub observer;
     private final Duration deadline;
 
     public Upstream(@GrpcClient("registry") RegistryServiceGrpc.RegistryServiceBlockingStub registry,
             @GrpcClient("tally") TallyServiceGrpc.TallyServiceBlockingStub tally,
+            @GrpcClient("observer") ObserverServiceGrpc.ObserverServiceBlockingStub observer,
             @ConfigProperty(name = "electa.site.deadline") Duration deadline) {
         this.registry = registry;
         this.tally = tally;
+        this.observer = observer;
         this.deadline = deadline;
     }
 
@@ -171,6 +179,22 @@ public class Upstream {
     public Iterator<ExportResultsResponse> export(String electionId, ExportFormat format) {
         return tally.withDeadlineAfter(deadline.toMillis() * 10, TimeUnit.MILLISECONDS).exportResults(
                 ExportResultsRequest.newBuilder().setElectionId(electionId).setFormat(format).build());
+    }
+
+    /**
+     * The observers' statistics of the election, or empty when the observer service does not
+     * answer them (down, or its own dependencies): the pages then show its figures as unavailable.
+     */
+    public Optional<Statistics> observerStatistics(String electionId) {
+        try {
+            return Optional.of(observer.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .getStatistics(GetStatisticsRequest.newBuilder().setElectionId(electionId).build())
+                    .getStatistics());
+        } catch (StatusRuntimeException e) {
+            LOG.warnf("The observer service's statistics of %s are unavailable: %s %s", electionId,
+                    e.getStatus().getCode(), e.getStatus().getDescription());
+            return Optional.empty();
+        }
     }
 
     private RegistryServiceGrpc.RegistryServiceBlockingStub registry() {

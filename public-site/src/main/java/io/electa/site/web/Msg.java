@@ -204,6 +204,21 @@ public interface Msg {
     @Message("The last digits of the district's vote counts of 10 or more (at least {p2} of them) fail a chi-square test of uniformity (chi-square above {p1}, p < 0.01)")
     String rule_LAST_DIGITS(String p1, String p2);
 
+    @Message("Observers")
+    String observation();
+
+    @Message("Reports filed by accredited observers")
+    String observer_reports();
+
+    @Message("Incidents they reported")
+    String observer_incidents();
+
+    @Message("unavailable at the moment")
+    String observer_unavailable();
+
+    @Message("Incidents are what observers reported, as they reported them; they are not findings of the commission.")
+    String observation_note();
+
     @Message("The election's fingerprint")
     String fingerprint_title();
 

@@ -10,7 +10,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** A station's page: its protocol with every earlier version, roll size and digest, turnout, flags. */
+/**
+ * A station's page: its protocol with every earlier version, roll size and digest, turnout, flags,
+ * and the observers' reports and incidents from it.
+ */
 @Path("/elections/{election}/stations/{station}")
 public class StationResource {
     private final Rendering rendering;

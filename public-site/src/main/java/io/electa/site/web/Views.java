@@ -1,5 +1,6 @@
 package io.electa.site.web;
 
+import io.electa.observer.v1.StationCount;
 import io.electa.registry.v1.District;
 import io.electa.registry.v1.Station;
 import io.electa.registry.v1.Turnout;
@@ -30,10 +31,15 @@ public final class Views {
     public record FlagView(String stationCode, String ruleKey, String p1, String p2, String observed) {
     }
 
-    /** The station page. */
+    /**
+     * The station page.
+     *
+     * @param observed the observers' reports and incidents from the station; empty when the
+     *     observer service did not answer
+     */
     public record StationView(Station station, String districtName, Optional<Turnout> turnout, String rollSize,
             String rollDigest, Optional<Protocol> current, List<Protocol> earlier, boolean excluded,
-            List<FlagView> flags) {
+            List<FlagView> flags, Optional<StationCount> observed) {
     }
 
     static List<DistrictRow> districts(ElectionSnapshot s, String query) {
@@ -76,7 +82,8 @@ public final class Views {
                 digest.map(d -> Format.count(d.getRollSize())).orElse(null),
                 digest.map(d -> d.getSha256()).orElse(null),
                 versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1)), earlier,
-                s.exclusions().containsKey(code), flags(s.flags().getOrDefault(code, List.of()), settings)));
+                s.exclusions().containsKey(code), flags(s.flags().getOrDefault(code, List.of()), settings),
+                s.observation().station(code)));
     }
 
     static List<FlagView> flags(List<Flag> flags, FlagSettings settings) {

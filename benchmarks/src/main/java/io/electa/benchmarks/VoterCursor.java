@@ -16,9 +16,4 @@ final class VoterCursor {
         long index = next.getAndIncrement();
         return index < voters ? index : -1;
     }
-
-    /** How many voters have been handed out. */
-    long used() {
-        return Math.min(next.get(), voters);
-    }
 }

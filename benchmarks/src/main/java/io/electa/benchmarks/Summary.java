@@ -13,7 +13,8 @@ import java.util.OptionalLong;
  * depend on the machine).
  */
 final class Summary {
-    static final double IMPORT_GOAL = 1.2;
+    /** The performance issue's goal: a first load at most 0.6 x a COPY into today's table definition. */
+    static final double IMPORT_GOAL = 0.6;
     static final double MARKING_GOAL = 0.6;
     static final double FREEZE_GOAL = 2.0;
     static final double POLL_BOOK_GOAL = 0.8;

@@ -27,10 +27,6 @@ public final class StartupBenchmark {
     private static final double READY_GOAL_SECONDS = 1.5;
     private static final long RSS_GOAL_MIB = 200;
     private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
-    private static final Map<String, String> JARS = Map.of(
-            "registry-service", "registry-service/target/quarkus-app/quarkus-run.jar",
-            "tally-service", "tally-service/target/quarkus-app/quarkus-run.jar",
-            "observer-service", "observer-service/target/quarkus-app/quarkus-run.jar");
 
     private StartupBenchmark() {
     }
@@ -63,7 +59,7 @@ public final class StartupBenchmark {
             for (int round = 0; round <= rounds; round++) {
                 long logSize = Files.exists(log) ? Files.size(log) : 0;
                 long start = System.nanoTime();
-                try (ServiceProcess process = ServiceProcess.launch(name, Path.of(JARS.get(name)), List.of("-Xmx512m"),
+                try (ServiceProcess process = ServiceProcess.launch(name, ServiceProcess.jarOf(name), List.of("-Xmx512m"),
                         variables, ServiceProcess.freePort(), log)) {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     Thread.sleep(idleSeconds * 1000L);

@@ -77,6 +77,63 @@ class MarkVotedConcurrencyTest extends RegistryTestSupport {
         assertThat(nation.getTurnout().getPercent()).isEqualTo("100.00");
     }
 
+    /**
+     * Marks that arrive together are written together (group commit), yet each gets the answer
+     * it would get alone: valid marks, voters at the wrong station or not on the roll, a
+     * request_id reused for another voter, an unknown election, and a retry of a valid mark, all
+     * released at once many times over.
+     */
+    @Test
+    void marksWrittenTogetherEachGetTheirOwnAnswer() throws Exception {
+        int voters = 300;
+        String election = pollingElection(voters);
+        String reusedId = requestId();
+        MarkVotedRequest first = MarkVotedTest.request(election, 0, "S1", reusedId);
+        registry().markVoted(first);
+
+        // Voter n is on the roll of S(1 + n % 3); voters 1..299 each get one of five kinds of call.
+        List<MarkVotedRequest> requests = new ArrayList<>();
+        Map<Integer, Status.Code> expected = new HashMap<>();
+        for (int n = 1; n < voters; n++) {
+            String own = "S" + (1 + n % 3);
+            String other = "S" + (1 + (n + 1) % 3);
+            MarkVotedRequest request = switch (n % 5) {
+                case 0 -> MarkVotedTest.request(election, n, own, requestId());
+                case 1 -> MarkVotedTest.request(election, n, other, requestId());
+                case 2 -> MarkVotedTest.request(election, voters + n, own, requestId());
+                case 3 -> MarkVotedTest.request("no-such-election", n, own, requestId());
+                default -> MarkVotedTest.request(election, n, own, reusedId);
+            };
+            expected.put(requests.size(), switch (n % 5) {
+                case 0 -> null;
+                case 1 -> Status.Code.FAILED_PRECONDITION;
+                case 2, 3 -> Status.Code.NOT_FOUND;
+                default -> Status.Code.INVALID_ARGUMENT;
+            });
+            requests.add(request);
+        }
+        int retries = 20;
+        for (int i = 0; i < retries; i++) {
+            requests.add(first);
+            expected.put(requests.size() - 1, null);
+        }
+
+        List<Outcome> outcomes = inParallel(requests.size(), requests::get);
+
+        for (int i = 0; i < requests.size(); i++) {
+            assertThat(outcomes.get(i).code).as("answer to %s", requests.get(i)).isEqualTo(expected.get(i));
+            if (expected.get(i) == null) {
+                assertThat(outcomes.get(i).mark.getNationalId()).isEqualTo(requests.get(i).getNationalId());
+                assertThat(outcomes.get(i).mark.getRequestId()).isEqualTo(requests.get(i).getRequestId());
+            }
+        }
+        long marked = 1 + IntStream.range(1, voters).filter(n -> n % 5 == 0).count();
+        assertThat(markCount(election)).isEqualTo(marked);
+        Turnout nation = registry().getTurnout(GetTurnoutRequest.newBuilder().setElectionId(election).build())
+                .getTurnout();
+        assertThat(nation.getVoted()).isEqualTo(marked);
+    }
+
     private static String pollingElection(int voters) {
         String election = electionWithStations();
         importVoters(election, IntStream.range(0, voters).mapToObj(n -> voter(n, "S" + (1 + n % 3))).toList());

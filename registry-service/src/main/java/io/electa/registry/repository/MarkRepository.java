@@ -1,76 +1,38 @@
 package io.electa.registry.repository;
 
+import io.electa.common.v1.ErrorReason;
 import io.electa.registry.domain.ElectionStatus;
 import io.electa.registry.domain.VoteMark;
+import io.electa.registry.repository.MarkBatch.Mark;
+import io.electa.support.db.DatabaseFailures;
+import io.electa.support.db.GroupCommit;
+import io.electa.support.domain.UnavailableException;
 import io.electa.support.idempotency.RequestKey;
 import io.electa.support.idempotency.StoredRequest;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Vote marks. One statement reads what the rules need; when they allow the mark it claims the
- * request_id in the answer store ({@code processed_request}: a twin's claim waits for this one),
- * inserts the mark under the primary key (once per voter and election) and bumps the station's
- * turnout counter, all in one transaction and one round trip. A mark is its own answer, so the
- * store keeps only what the request was. The marking station is the voter's own or the
- * certificate's, both known to exist, so whether another station exists is asked only when a
- * mark is refused.
+ * Vote marks. Marks are written by group commit: while the database writes one batch, the marks
+ * that arrive queue, and the next free writer takes all of them (at most
+ * {@code electa.marking.max-batch}) in one statement; a batch never waits to fill
+ * ({@link GroupCommit}, {@link MarkBatch}). For each mark the statement reads what the rules
+ * need; when they allow it, it claims the request_id in the answer store
+ * ({@code processed_request}: a twin's claim waits for this one), inserts the mark under the
+ * primary key (once per voter and election) and bumps the station's turnout counter, all in one
+ * transaction. A mark is its own answer, so the store keeps only what the request was. The
+ * marking station is the voter's own or the certificate's, both known to exist, so whether
+ * another station exists is asked only when a mark is refused.
  */
 @ApplicationScoped
 public class MarkRepository {
-    private static final String MARK = """
-            WITH ctx AS (
-                SELECT e.status,
-                       v.station_code AS home_station,
-                       c.station_code AS certificate_station
-                FROM election e
-                LEFT JOIN voter v ON v.election_id = e.election_id AND v.national_id = $2
-                LEFT JOIN absentee_certificate c
-                       ON c.election_id = e.election_id AND c.national_id = $2 AND c.status = 'ACTIVE'
-                WHERE e.election_id = $1
-            ), allowed AS (
-                SELECT ctx.certificate_station IS NOT NULL AS absentee
-                FROM ctx
-                WHERE ctx.status = 'POLLING' AND $3 = coalesce(ctx.certificate_station, ctx.home_station)
-            ), claimed AS (
-                INSERT INTO processed_request (request_id, method, request_sha256, created_at)
-                SELECT $4, $5, $6, clock_timestamp() FROM allowed
-                ON CONFLICT (request_id) DO NOTHING
-                RETURNING request_id
-            ), inserted AS (
-                INSERT INTO vote_mark (election_id, national_id, station_code, marked_at, request_id, absentee,
-                                       marked_by)
-                SELECT $1, $2, $3, clock_timestamp(), $4, allowed.absentee, $7
-                FROM allowed, claimed
-                ON CONFLICT (election_id, national_id) DO NOTHING
-                RETURNING station_code, marked_at, request_id, absentee, marked_by
-            ), counted AS (
-                UPDATE turnout_counter t SET voted = t.voted + 1
-                FROM inserted
-                WHERE t.election_id = $1 AND t.station_code = inserted.station_code
-                RETURNING t.voted
-            )
-            SELECT ctx.status, ctx.home_station, ctx.certificate_station,
-                   EXISTS (SELECT 1 FROM allowed) AS allowed,
-                   EXISTS (SELECT 1 FROM claimed) AS claimed,
-                   (SELECT count(*) FROM counted) AS counted,
-                   i.station_code IS NOT NULL AS created,
-                   coalesce(i.station_code, m.station_code) AS mark_station,
-                   coalesce(i.marked_at, m.marked_at) AS mark_time,
-                   coalesce(i.request_id, m.request_id) AS mark_request_id,
-                   coalesce(i.absentee, m.absentee) AS mark_absentee,
-                   coalesce(i.marked_by, m.marked_by) AS mark_by,
-                   p.method AS stored_method, p.request_sha256 AS stored_sha256
-            FROM ctx
-            LEFT JOIN inserted i ON true
-            LEFT JOIN vote_mark m ON m.election_id = $1 AND m.national_id = $2
-            LEFT JOIN processed_request p ON p.request_id = $4
-            """;
-
     private static final String STORED = """
             SELECT p.method AS stored_method, p.request_sha256 AS stored_sha256,
                    m.station_code AS mark_station, m.marked_at AS mark_time, m.request_id AS mark_request_id,
@@ -88,20 +50,70 @@ public class MarkRepository {
             "SELECT EXISTS (SELECT 1 FROM station WHERE election_id = $1 AND station_code = $2)";
 
     private final Pool pool;
+    private final GroupCommit<PendingMark> batches;
 
-    public MarkRepository(Pool pool) {
+    public MarkRepository(Pool pool, @ConfigProperty(name = "electa.marking.max-batch") int maxBatch,
+            @ConfigProperty(name = "electa.marking.writers") int writers,
+            @ConfigProperty(name = "electa.marking.batch-timeout") Duration batchTimeout) {
         this.pool = pool;
+        this.batches = new GroupCommit<>(maxBatch, writers,
+                (batch, next) -> MarkBatch.independent(batch.stream().map(PendingMark::mark).toList(), next.mark()),
+                this::write, batchTimeout, MarkRepository::abandon);
     }
 
     /**
-     * Attempts the mark; null when the election does not exist. One statement is one
-     * transaction: the claim, the mark and its counter commit together, in a single round trip.
+     * Attempts the mark; null when the election does not exist. The mark waits for a free writer
+     * and goes in one statement, one transaction and one commit with the marks that queued beside
+     * it ({@link MarkBatch}); it is decided as if alone.
      */
     public Uni<MarkAttempt> mark(String electionId, String nationalId, String stationCode, RequestKey key) {
-        return pool.preparedQuery(MARK)
-                .execute(Tuple.tuple(List.of(electionId, nationalId, stationCode, key.requestId(), key.method(),
-                        key.fingerprint(), key.audit().subject())))
-                .map(rows -> rows.size() == 0 ? null : toAttempt(electionId, nationalId, key, rows.iterator().next()));
+        Mark mark = new Mark(electionId, nationalId, stationCode, key);
+        return Uni.createFrom().emitter(emitter -> batches.add(new PendingMark(mark, emitter)));
+    }
+
+    /**
+     * Writes a batch and answers its marks. A batch that fails for a reason other than the
+     * database being away (a deadlock with another writer, or something one mark's input
+     * provoked) is tried again one mark at a time, so no mark fails for another's sake.
+     */
+    private Uni<List<PendingMark>> write(List<PendingMark> batch) {
+        return MarkBatch.attempt(pool, batch.stream().map(PendingMark::mark).toList())
+                .map(attempts -> {
+                    for (int i = 0; i < batch.size(); i++) {
+                        batch.get(i).emitter().complete(attempts.get(i));
+                    }
+                    return List.<PendingMark>of();
+                })
+                .onFailure(failure -> batch.size() > 1 && !(DatabaseFailures.classify(failure)
+                        instanceof UnavailableException))
+                .recoverWithUni(() -> Uni.join().all(batch.stream().map(this::writeAlone).toList()).andFailFast()
+                        .replaceWith(List.<PendingMark>of()))
+                .onFailure().recoverWithItem(failure -> {
+                    batch.forEach(pending -> pending.emitter().fail(failure));
+                    return List.of();
+                });
+    }
+
+    private Uni<Void> writeAlone(PendingMark pending) {
+        return MarkBatch.attempt(pool, List.of(pending.mark()))
+                .onItemOrFailure().invoke((attempts, failure) -> {
+                    if (failure != null) {
+                        pending.emitter().fail(failure);
+                    } else {
+                        pending.emitter().complete(attempts.get(0));
+                    }
+                })
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private static void abandon(List<PendingMark> batch, Throwable failure) {
+        UnavailableException answer = new UnavailableException("the mark could not be written in time; retry with"
+                + " the same request_id", ErrorReason.DATABASE_TIMEOUT);
+        batch.forEach(pending -> pending.emitter().fail(answer));
+    }
+
+    /** A mark waiting for a writer, and where its answer goes. */
+    private record PendingMark(Mark mark, UniEmitter<? super MarkAttempt> emitter) {
     }
 
     /**
@@ -128,19 +140,13 @@ public class MarkRepository {
                 .map(rows -> rows.size() == 0 ? null : toMark(electionId, nationalId, rows.iterator().next()));
     }
 
-    private static MarkAttempt toAttempt(String electionId, String nationalId, RequestKey key, Row row) {
-        return new MarkAttempt(ElectionStatus.valueOf(row.getString("status")), row.getString("home_station"),
-                row.getString("certificate_station"), row.getBoolean("allowed"), row.getBoolean("claimed"),
-                row.getBoolean("created"), toMark(electionId, nationalId, row), stored(key, row));
-    }
-
     private static StoredRequest stored(RequestKey key, Row row) {
         String method = row.getString("stored_method");
         return method == null ? null
                 : new StoredRequest(key.requestId(), method, row.getString("stored_sha256"), null);
     }
 
-    private static VoteMark toMark(String electionId, String nationalId, Row row) {
+    static VoteMark toMark(String electionId, String nationalId, Row row) {
         if (row.getString("mark_station") == null) {
             return null;
         }

@@ -3,7 +3,12 @@ package io.electa.benchmarks;
 import io.electa.roll.CopyText;
 import io.electa.scenario.SyntheticVoter;
 import io.electa.scenario.VoterGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -47,6 +52,30 @@ final class CopyLoad {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
+        }
+    }
+
+    /** Writes every voter as COPY text into {@code file} (before any clock starts). */
+    static void writeFile(Path file, String electionId, VoterGenerator voters) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            StringBuilder text = new StringBuilder(CHUNK_CHARS + 1024);
+            for (long i = 0; i < voters.count(); i++) {
+                appendLine(text, electionId, voters.voter(i));
+                if (text.length() >= CHUNK_CHARS) {
+                    out.append(text);
+                    text.setLength(0);
+                }
+            }
+            out.append(text);
+        }
+    }
+
+    /** COPY of {@code file} into {@code table}, as psql's {@code \copy} does; returns the rows copied. */
+    static long loadFile(Connection connection, String table, Path file) throws SQLException, IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table
+                    + " (election_id, national_id, family_name, given_name, date_of_birth, station_code) FROM STDIN",
+                    in, CHUNK_CHARS);
         }
     }
 

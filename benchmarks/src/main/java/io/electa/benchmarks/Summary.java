@@ -57,6 +57,10 @@ final class Summary {
                         && imports.copied().rows() == voters && imports.copiedRows() == voters,
                 format("voter %,d, voter_copy %,d (COPY reported %,d), generated %,d", imports.imported().rows(),
                         imports.copied().rows(), imports.copiedRows(), voters)));
+        checks.add(new Check("every COPY from the file loaded every row", imports.limits().limits().stream()
+                        .allMatch(limit -> limit.rows() == voters),
+                format("%s", imports.limits().limits().stream().map(limit -> limit.table() + " " + limit.rows())
+                        .toList())));
         checks.add(new Check("checksums equal", imports.imported().checksum().equals(imports.copied().checksum()),
                 format("voter %s, voter_copy %s", imports.imported().checksum(), imports.copied().checksum())));
         checks.add(new Check("frozen roll counts every voter", marking.registered() == voters,
@@ -106,8 +110,16 @@ final class Summary {
                 imports.importRowsPerSecond()));
         out.println(format("  COPY into voter_copy  %9.1f s   %,12.0f rows/s", imports.copyNanos() / 1e9,
                 imports.copyRowsPerSecond()));
-        out.println(format("  import / COPY time    %9.2f     goal <= %.1f: %s", imports.ratio(), IMPORT_GOAL,
-                imports.ratio() <= IMPORT_GOAL ? "MET" : "MISSED"));
+        out.println(format("  import / COPY time    %9.2f", imports.ratio()));
+        ImportLimits.Figures limits = imports.limits();
+        out.println(format("  COPY from a file (%,d MB, written before the clock) into:", limits.fileBytes() / 1_000_000));
+        for (ImportLimits.Limit limit : limits.limits()) {
+            out.println(format("    %-62s %7.1f s  (%.2f x the first)", limit.what(), limit.nanos() / 1e9,
+                    (double) limit.nanos() / limits.floor().nanos()));
+        }
+        out.println(format("  import / COPY from a file into today's table %5.2f     goal <= %.1f: %s",
+                imports.fileRatio(), IMPORT_GOAL, imports.fileRatio() <= IMPORT_GOAL ? "MET" : "MISSED"));
+        out.println("  PostgreSQL settings: " + limits.settings());
         out.println("  registry peak RSS     " + mebibytes(rssAfterImportKib) + " (VmHWM after the import)");
         out.println();
         out.println(format("B) Marking (%d rounds of %d s per side and client count, after %d s of warm-up;"

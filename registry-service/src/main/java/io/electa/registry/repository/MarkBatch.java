@@ -19,9 +19,12 @@ import java.util.List;
  * one), inserts the mark under the voter's primary key (once per voter and election) and bumps
  * each station's turnout counter by the marks inserted there. A batch holds at most one mark per
  * voter and one per request_id ({@link #independent}), so no two of its marks decide on each
- * other. Locks are taken in one order (request_ids, then voters, then stations, each sorted),
- * so batches in flight together wait for each other but do not deadlock. Every lookup is a
- * LATERAL subquery by its key, so it stays an index lookup per mark.
+ * other. Locks are taken in one order as far as a statement can order them (request_ids, then
+ * voters, then stations, each sorted), so that batches in flight together wait for each other
+ * rather than deadlock; a batch that fails anyway is retried mark by mark by its caller. Every
+ * lookup is a LATERAL subquery by its key, so it stays an index lookup per mark; the mark and
+ * the request on record are looked up only for the marks the statement did not create and
+ * claim itself.
  */
 final class MarkBatch {
     private static final String MARK = """
@@ -77,10 +80,11 @@ final class MarkBatch {
             LEFT JOIN claimed cl ON cl.request_id = ctx.request_id
             LEFT JOIN inserted i ON i.request_id = ctx.request_id
             LEFT JOIN LATERAL (SELECT station_code, marked_at, request_id, absentee, marked_by FROM vote_mark
-                               WHERE election_id = ctx.election_id AND national_id = ctx.national_id LIMIT 1) m
+                               WHERE i.request_id IS NULL
+                                 AND election_id = ctx.election_id AND national_id = ctx.national_id LIMIT 1) m
                    ON true
             LEFT JOIN LATERAL (SELECT method, request_sha256 FROM processed_request
-                               WHERE request_id = ctx.request_id LIMIT 1) p ON true
+                               WHERE cl.request_id IS NULL AND request_id = ctx.request_id LIMIT 1) p ON true
             ORDER BY ctx.ord
             """;
 

@@ -70,7 +70,8 @@ public final class StartupBenchmark {
             for (int round = 0; round <= rounds; round++) {
                 long logSize = Files.exists(log) ? Files.size(log) : 0;
                 long start = System.nanoTime();
-                try (ServiceProcess process = ServiceProcess.launch(name, jar, jvm.options(), variables, ServiceProcess.freePort(), log)) {
+                try (ServiceProcess process = ServiceProcess.launch(name, jar, jvm.options(), variables,
+                        ServiceProcess.freePort(), log)) {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     Thread.sleep(idleSeconds * 1000L);
                     OptionalLong rss = process.rssKib();

@@ -171,6 +171,12 @@ class ContainerImagesTest {
             assertThat(appended).as(service.name() + " JAVA_OPTS_APPEND").containsAll(configured)
                     .anyMatch(a -> a.startsWith("-XX:MaxRAMPercentage="))
                     .noneMatch(a -> a.startsWith("-Xmx") || a.startsWith("-Xms"));
+            // The collector: run-java.sh puts GC_CONTAINER_OPTIONS on the command line (a second
+            // collector among the appended arguments would stop the JVM: "multiple garbage collectors").
+            assertThat(env).as(service.name() + " GC_CONTAINER_OPTIONS").containsEntry("GC_CONTAINER_OPTIONS",
+                    service.properties().getProperty("quarkus.jib.environment-variables.GC_CONTAINER_OPTIONS"));
+            assertThat(configured).as(service.name() + ": no collector among the appended arguments")
+                    .noneMatch(a -> a.matches("-XX:\\+Use\\w+GC"));
 
             Container c = container(overlay, service);
             assertThat(c.getCommand()).as(overlay + " " + service.name() + ": the image's entrypoint runs").isNullOrEmpty();

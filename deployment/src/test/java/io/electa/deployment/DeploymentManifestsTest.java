@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
@@ -344,6 +345,14 @@ class DeploymentManifestsTest {
             assertThat(c.getResources().getLimits().get("memory"))
                     .as(overlay + " " + service.name() + ": memory limit = request (the heap is sized from it)")
                     .isEqualTo(c.getResources().getRequests().get("memory"));
+            if (name.equals("prod")) {
+                // bin/electa and the start-up benchmark give the JVM this memory (-XX:MaxRAM, ServiceJvm).
+                long limitMib = Quantity.getAmountInBytes(c.getResources().getLimits().get("memory"))
+                        .longValueExact() / (1024 * 1024);
+                assertThat(service.properties().getProperty("electa.jvm.memory-limit-mib"))
+                        .as(service.module() + " electa.jvm.memory-limit-mib = the Deployment's memory limit")
+                        .isEqualTo(Long.toString(limitMib));
+            }
         }
     }
 

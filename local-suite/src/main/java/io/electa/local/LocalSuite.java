@@ -145,17 +145,23 @@ public final class LocalSuite implements AutoCloseable {
             variables.putAll(tokens);
             variables.put("ELECTA_DB", databaseServer() + "/" + DATABASES.get(module));
             variables.put("ELECTA_TLS_DIR", authority.identity(module.replace("-service", "")).toString());
-            starting.add(CompletableFuture.supplyAsync(() -> ServiceProcess.launch(module, ServiceProcess.jarOf(module),
-                    List.of(module.equals("registry-service") ? "-Xmx512m" : "-Xmx256m"), variables, ports.get(module),
-                    logs.resolve(module + ".log"))));
+            // The JVM as in the service's container image, with its Deployment's memory (ServiceJvm).
+            Path jar = ServiceProcess.jarOf(module);
+            ServiceJvm jvm = ServiceJvm.of(jar);
+            variables.putAll(jvm.environment());
+            starting.add(CompletableFuture.supplyAsync(() -> ServiceProcess.launch(module, jar, jvm.options(), variables,
+                    ports.get(module), logs.resolve(module + ".log"))));
         }
         Map<String, String> site = Map.of("ELECTA_REGISTRY_PORT", Integer.toString(settings.registryPort()),
                 "ELECTA_TALLY_PORT", Integer.toString(settings.tallyPort()),
                 "ELECTA_OBSERVER_PORT", Integer.toString(settings.observerPort()),
                 "ELECTA_CLIENT_TLS", authority.identity(PUBLIC_SITE).toString());
-        starting.add(CompletableFuture.supplyAsync(() -> ServiceProcess.launch(PUBLIC_SITE,
-                ServiceProcess.jarOf(PUBLIC_SITE), List.of("-Xmx128m"), site, settings.sitePort(),
-                logs.resolve(PUBLIC_SITE + ".log"))));
+        Path siteJar = ServiceProcess.jarOf(PUBLIC_SITE);
+        ServiceJvm siteJvm = ServiceJvm.of(siteJar);
+        Map<String, String> siteVariables = new HashMap<>(site);
+        siteVariables.putAll(siteJvm.environment());
+        starting.add(CompletableFuture.supplyAsync(() -> ServiceProcess.launch(PUBLIC_SITE, siteJar, siteJvm.options(),
+                siteVariables, settings.sitePort(), logs.resolve(PUBLIC_SITE + ".log"))));
         RuntimeException failed = null;
         for (CompletableFuture<ServiceProcess> service : starting) {
             try {

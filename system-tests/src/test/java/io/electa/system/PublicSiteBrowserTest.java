@@ -166,7 +166,7 @@ class PublicSiteBrowserTest {
         cli("protocols", "review", "-e", SAMPLE, "accept", quarantinedProtocol, "--text",
                 "the extra ballot was issued to a voter marked on paper during an outage");
 
-        Results after = results(SAMPLE);
+        Results after = resultsAtHead(SAMPLE);
         assertThat(after.getStationsReported()).isEqualTo(before.getStationsReported() + 1);
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> text("#ledger-sequence")
                 .equals(Long.toString(after.getLedgerSequence())));
@@ -451,6 +451,24 @@ class PublicSiteBrowserTest {
 
     private static Results results(String election) {
         return tally().getResults(GetResultsRequest.newBuilder().setElectionId(election).build()).getResults();
+    }
+
+    /** GetResults once its figures reflect the ledger head (they may lag it by a refresh interval). */
+    private static Results resultsAtHead(String election) {
+        long head = tally().getLedgerHead(GetLedgerHeadRequest.newBuilder().setElectionId(election).build())
+                .getHead().getSequence();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Results results = results(election);
+        while (results.getLedgerSequence() < head && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            results = results(election);
+        }
+        return results;
     }
 
     private static Results results(String election, String district) {

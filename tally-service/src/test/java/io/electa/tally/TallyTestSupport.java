@@ -4,6 +4,7 @@ import io.electa.testing.TestTokens;
 import io.electa.tally.v1.CandidateDefinition;
 import io.electa.tally.v1.CandidateVotes;
 import io.electa.tally.v1.DefineCandidatesRequest;
+import io.electa.tally.v1.GetLedgerHeadRequest;
 import io.electa.tally.v1.GetResultsRequest;
 import io.electa.tally.v1.NominationType;
 import io.electa.tally.v1.Protocol;
@@ -118,12 +119,43 @@ public abstract class TallyTestSupport {
                 .build()).getProtocol();
     }
 
+    /** The nation's results once they reflect every change acknowledged so far (see {@link #current}). */
     protected static Results nation(String electionId) {
-        return tally().getResults(GetResultsRequest.newBuilder().setElectionId(electionId).build()).getResults();
+        return current(GetResultsRequest.newBuilder().setElectionId(electionId).build());
     }
 
+    /** The district's results once they reflect every change acknowledged so far (see {@link #current}). */
     protected static Results district(String electionId, String district) {
-        return tally().getResults(GetResultsRequest.newBuilder().setElectionId(electionId)
-                .setDistrictCode(district).build()).getResults();
+        return current(GetResultsRequest.newBuilder().setElectionId(electionId).setDistrictCode(district).build());
+    }
+
+    /**
+     * GetResults, asked again until its figures reflect the ledger head as it was when first asked:
+     * GetResults serves figures up to one refresh interval plus one read old, so a read right after
+     * an acknowledgement may not show it yet. Fails if they do not within 10 seconds.
+     */
+    protected static Results current(GetResultsRequest request) {
+        Results results = tally().getResults(request).getResults();
+        long head = tally().getLedgerHead(GetLedgerHeadRequest.newBuilder().setElectionId(request.getElectionId())
+                .build()).getHead().getSequence();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (results.getLedgerSequence() < head) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("GetResults still at ledger sequence " + results.getLedgerSequence()
+                        + " 10 s after the head was " + head);
+            }
+            sleepMillis(5);
+            results = tally().getResults(request).getResults();
+        }
+        return results;
+    }
+
+    protected static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.electa.tally.v1.CertifyResultsRequest;
 import io.electa.tally.v1.ExportFormat;
 import io.electa.tally.v1.ExportResultsRequest;
 import io.electa.tally.v1.ExportResultsResponse;
+import io.electa.tally.v1.GetLedgerHeadRequest;
 import io.electa.tally.v1.GetResultsRequest;
 import io.electa.tally.v1.WatchResultsRequest;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -140,6 +142,28 @@ public final class Results {
         return Services.retrying(() -> services.tally().certifyResults(CertifyResultsRequest.newBuilder()
                 .setElectionId(election).setExpectedLedgerSequence(expectedSequence).setRequestId(requestId).build()))
                 .getCertification();
+    }
+
+    /**
+     * The results once they reflect the ledger head as it is now: GetResults serves figures up to
+     * one refresh interval (50 ms by default) old, so a read right after the last protocol may
+     * not show it yet. Asks again for at most 10 seconds, then answers what it has.
+     */
+    public static io.electa.tally.v1.Results current(Services services, String election, String district) {
+        long head = services.tally().getLedgerHead(GetLedgerHeadRequest.newBuilder().setElectionId(election).build())
+                .getHead().getSequence();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        io.electa.tally.v1.Results results = get(services, election, district);
+        while (results.getLedgerSequence() < head && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return results;
+            }
+            results = get(services, election, district);
+        }
+        return results;
     }
 
     public static io.electa.tally.v1.Results get(Services services, String election, String district) {

@@ -115,7 +115,7 @@ public final class ElectionDay {
             return "the roll is closed for marking";
         });
         narration.phase("Protocols: every station reports; the results come in live", () -> count(geography, plan));
-        io.electa.tally.v1.Results nation = Results.get(services, election, null);
+        io.electa.tally.v1.Results nation = Results.current(services, election, null);
         narration.phase("Results certified", () -> {
             if (nation.getStatus() != ResultsStatus.RESULTS_STATUS_UNOFFICIAL_COMPLETE) {
                 throw new IllegalStateException("the count is not complete: " + Results.summary(nation));
@@ -190,13 +190,13 @@ public final class ElectionDay {
         counting.quarantines().forEach(line -> narration.say("        " + line));
         long others = counting.everyOtherStation(err);
         counting.review().forEach(line -> narration.say("        " + line));
-        return String.format(Locale.ROOT, "%,d protocols counted; %s", others, Results.summary(Results.get(services,
+        return String.format(Locale.ROOT, "%,d protocols counted; %s", others, Results.summary(Results.current(services,
                 election, null)));
     }
 
     /** The national table, the districts, the phases; whether the figures are the scenario's. */
     private boolean report(CountPlan plan, boolean ledgerIntact) {
-        io.electa.tally.v1.Results nation = Results.get(services, election, null);
+        io.electa.tally.v1.Results nation = Results.current(services, election, null);
         Output.Listing districts = Results.byDistrict(services, election);
         out.println();
         out.println("Results by district:");

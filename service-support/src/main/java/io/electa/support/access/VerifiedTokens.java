@@ -21,6 +21,12 @@ final class VerifiedTokens {
 
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
+    /** Whether {@code token} verified recently and has not expired: {@link #caller} answers at once. */
+    boolean remembers(String token) {
+        Verified known = verified.get(token);
+        return known != null && Instant.now().isBefore(known.until());
+    }
+
     /** The caller {@code token} proves: remembered, or {@code verify}'s answer (which may throw). */
     Caller caller(String token, Function<String, Proof> verify) {
         Instant now = Instant.now();

@@ -64,9 +64,13 @@ public class TallyGrpcService extends MutinyTallyServiceGrpc.TallyServiceImplBas
         this.exports = exports;
     }
 
+    /**
+     * Tokens not verified recently (each clerk's first call) are verified on a worker thread, so
+     * that the event loop carrying a connection's calls serves reads while submissions arrive.
+     */
     @Override
     public ServerServiceDefinition bindService() {
-        return InboundGuard.guard(super.bindService(), tokens);
+        return InboundGuard.guardOffEventLoop(super.bindService(), tokens);
     }
 
     @Override

@@ -3,22 +3,20 @@ package io.electa.tally.service;
 import io.electa.support.domain.NotFoundException;
 import io.electa.tally.client.RegistryClient;
 import io.electa.tally.domain.StationDirectory;
-import io.electa.tally.repository.TotalsRepository;
-import io.electa.tally.results.ResultsCalculator;
 import io.electa.tally.v1.Results;
 import io.electa.tally.v1.ResultsStatus;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Results of a district or the nation, read from the running district totals (never from the
- * protocols), and a live stream of them.
+ * Results of a district or the nation, from the running district totals (never from the
+ * protocols) as {@link ResultsSnapshots} keeps them in memory: at most one refresh interval plus
+ * one read old, so a read neither reads the database nor waits behind the count. A live stream of
+ * them.
  */
 @ApplicationScoped
 public class ResultsService {
@@ -26,17 +24,13 @@ public class ResultsService {
     private static final Results END = Results.getDefaultInstance();
 
     private final RegistryClient registry;
-    private final CandidateService candidates;
-    private final TotalsRepository totals;
-    private final Pool pool;
+    private final ResultsSnapshots snapshots;
     private final Duration watchInterval;
 
-    public ResultsService(RegistryClient registry, CandidateService candidates, TotalsRepository totals, Pool pool,
+    public ResultsService(RegistryClient registry, ResultsSnapshots snapshots,
             @ConfigProperty(name = "electa.results.watch-interval") Duration watchInterval) {
         this.registry = registry;
-        this.candidates = candidates;
-        this.totals = totals;
-        this.pool = pool;
+        this.snapshots = snapshots;
         this.watchInterval = watchInterval;
     }
 
@@ -76,9 +70,6 @@ public class ResultsService {
     }
 
     private Uni<Results> read(String electionId, String districtCode, StationDirectory directory) {
-        return candidates.list(electionId)
-                .chain(list -> totals.snapshot(pool, electionId)
-                        .map(snapshot -> ResultsCalculator.compute(electionId, districtCode, directory, list,
-                                snapshot, Instant.now())));
+        return snapshots.results(electionId, districtCode, directory);
     }
 }

@@ -4,6 +4,7 @@ import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 import io.electa.common.v1.ErrorReason;
+import io.electa.support.db.GroupCommit;
 import io.electa.support.domain.UnavailableException;
 import io.electa.support.idempotency.Answers;
 import io.electa.support.idempotency.PgStoreStatements;
@@ -18,9 +19,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,45 +90,22 @@ public class LedgerAppender {
                 .add(new PendingChange<>(key, parser, mutation, alone, emitter)));
     }
 
-    /** The changes of one election waiting for the chain, and the one batch being written. */
+    /**
+     * The changes of one election waiting for the chain: one batch is written at a time, of at
+     * most {@link #MAX_BATCH} changes; a change that decides on the whole election goes alone.
+     */
     private final class Queue {
         private final String electionId;
-        private final Deque<PendingChange<?>> waiting = new ArrayDeque<>();
-        private boolean writing;
+        private final GroupCommit<PendingChange<?>> batches;
 
         Queue(String electionId) {
             this.electionId = electionId;
+            this.batches = new GroupCommit<>(MAX_BATCH, 1, (batch, next) -> !next.alone() && !batch.get(0).alone(),
+                    batch -> new ChainBatch(pool, ledger, electionId, batch).write(), batchTimeout, this::abandon);
         }
 
         void add(PendingChange<?> change) {
-            synchronized (this) {
-                waiting.addLast(change);
-                if (writing) {
-                    return;
-                }
-                writing = true;
-            }
-            writeNext();
-        }
-
-        private void writeNext() {
-            List<PendingChange<?>> batch = new ArrayList<>();
-            synchronized (this) {
-                while (!waiting.isEmpty() && batch.size() < MAX_BATCH) {
-                    PendingChange<?> next = waiting.peekFirst();
-                    if (!batch.isEmpty() && (next.alone() || batch.get(0).alone())) {
-                        break;
-                    }
-                    batch.add(waiting.pollFirst());
-                }
-                if (batch.isEmpty()) {
-                    writing = false;
-                    return;
-                }
-            }
-            new ChainBatch(pool, ledger, electionId, batch).write()
-                    .ifNoItem().after(batchTimeout).fail()
-                    .subscribe().with(this::settled, failure -> abandon(batch, failure));
+            batches.add(change);
         }
 
         /** The batch did not settle in time (or failed unexpectedly): its waiting changes are answered. */
@@ -140,17 +115,6 @@ public class LedgerAppender {
             UnavailableException answer = new UnavailableException("the ledger could not be written in time;"
                     + " retry with the same request_id", ErrorReason.DATABASE_TIMEOUT);
             batch.forEach(change -> change.settle(answer));
-            settled(List.of());
-        }
-
-        /** The batch is settled; {@code deferred} changes were decided on stale state and go first next time. */
-        private void settled(List<PendingChange<?>> deferred) {
-            synchronized (this) {
-                for (int i = deferred.size() - 1; i >= 0; i--) {
-                    waiting.addFirst(deferred.get(i));
-                }
-            }
-            writeNext();
         }
     }
 

@@ -91,7 +91,8 @@ class ObserverCommandsTest {
         assertThat(report.exitCode()).as(report.toString()).isZero();
         assertThat(RollCommandsTest.csv(report.out()).get(0).get("incidents")).isEqualTo("1");
         Cli.Run stats = cli.run("observers", "stats", "-e", election);
-        assertThat(stats.out()).contains("observers accredited", "reports", "incidents: CAMPAIGNING");
+        assertThat(stats.out()).contains("observers accredited", "reports", "incidents: CAMPAIGNING",
+                "station S0002: incidents / reports", "1 / 1");
     }
 
     private String applied(String election, String organisation) throws Exception {

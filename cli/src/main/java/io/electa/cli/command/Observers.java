@@ -20,6 +20,7 @@ import io.electa.observer.v1.FileReportRequest;
 import io.electa.observer.v1.GetBadgeCredentialRequest;
 import io.electa.observer.v1.GetSigningKeyRequest;
 import io.electa.observer.v1.GetStatisticsRequest;
+import io.electa.observer.v1.StationCount;
 import io.electa.observer.v1.IncidentCategory;
 import io.electa.observer.v1.IncidentEntry;
 import io.electa.observer.v1.IncidentSeverity;
@@ -40,6 +41,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -358,8 +360,11 @@ public final class Observers {
     }
 
     @Command(name = "stats", description = "Observation statistics: accredited observers by organisation and "
-            + "citizenship, station coverage, reports and incidents.")
+            + "citizenship, station coverage, reports and incidents, and the stations with the most incidents.")
     static final class Stats extends ElectaCommand {
+        /** The stations with the most incidents are listed, at most this many. */
+        private static final int MOST_INCIDENT_STATIONS = 10;
+
         @Mixin
         ElectionOption election;
         @Mixin
@@ -381,6 +386,12 @@ public final class Observers {
             s.getByOrganisationList().forEach(o -> listing.row(s, "from " + o.getName(), o.getObservers()));
             s.getIncidentsByCategoryList().forEach(c -> listing.row(s, "incidents: "
                     + Views.name(c.getCategory(), "INCIDENT_CATEGORY_"), c.getIncidents()));
+            s.getByStationList().stream().filter(station -> station.getIncidents() > 0)
+                    .sorted(Comparator.comparingLong(StationCount::getIncidents).reversed()
+                            .thenComparing(StationCount::getStationCode))
+                    .limit(MOST_INCIDENT_STATIONS)
+                    .forEach(station -> listing.row(s, "station " + station.getStationCode() + ": incidents / reports",
+                            station.getIncidents() + " / " + station.getReports()));
             output.print(s, listing.build());
         }
     }

@@ -95,15 +95,10 @@ final class MarkBatch {
     private MarkBatch() {
     }
 
-    /** Whether {@code next} decides independently of every mark of {@code batch}: another voter, another request_id. */
-    static boolean independent(List<Mark> batch, Mark next) {
-        for (Mark mark : batch) {
-            if (mark.key().requestId().equals(next.key().requestId())
-                    || mark.nationalId().equals(next.nationalId()) && mark.electionId().equals(next.electionId())) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether two marks decide independently of each other: another voter, another request_id. */
+    static boolean independent(Mark one, Mark other) {
+        return !one.key().requestId().equals(other.key().requestId())
+                && !(one.nationalId().equals(other.nationalId()) && one.electionId().equals(other.electionId()));
     }
 
     /**

@@ -57,7 +57,8 @@ public class MarkRepository {
             @ConfigProperty(name = "electa.marking.batch-timeout") Duration batchTimeout) {
         this.pool = pool;
         this.batches = new GroupCommit<>(maxBatch, writers,
-                (batch, next) -> MarkBatch.independent(batch.stream().map(PendingMark::mark).toList(), next.mark()),
+                (batch, next) -> batch.stream()
+                        .allMatch(pending -> MarkBatch.independent(pending.mark(), next.mark())),
                 this::write, batchTimeout, MarkRepository::abandon);
     }
 

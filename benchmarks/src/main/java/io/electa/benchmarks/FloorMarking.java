@@ -41,7 +41,7 @@ final class FloorMarking implements ClosedLoopLoad.Client {
         }
     }
 
-    static ClosedLoopLoad.ClientFactory clients(BenchDatabase database, String electionId, VoterGenerator voters) {
+    static ClosedLoopLoad.ClientFactory<ClosedLoopLoad.Client> clients(BenchDatabase database, String electionId, VoterGenerator voters) {
         return k -> new FloorMarking(database.connect(), electionId, voters);
     }
 

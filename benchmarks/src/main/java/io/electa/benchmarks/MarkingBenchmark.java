@@ -151,14 +151,13 @@ final class MarkingBenchmark {
         Log.info(String.format("B) warming the registry up: %d gRPC clients for %d s", firstClients,
                 warmup.toSeconds()));
         LoadResult warmupRun = new ClosedLoopLoad(firstClients, markCursor, cpu, warmup, Duration.ZERO)
-                .run("warmup", GrpcMarking.clients(port, electionId, voters));
+                .runAsync(GrpcMarking.clients(port, electionId, voters));
         List<Sweep> sweeps = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (int clients : options.markClients()) {
             List<Round> rounds = new ArrayList<>();
             for (int round = 1; round <= options.rounds(); round++) {
-                LoadResult grpc = load(clients, window).run("mark",
-                        GrpcMarking.clients(port, electionId, voters));
+                LoadResult grpc = load(clients, window).runAsync(GrpcMarking.clients(port, electionId, voters));
                 PgbenchFloor.Result floor = pgbench.run(clients, window, cpu);
                 if (!floor.ok()) {
                     failures.add(floor.failure());

@@ -2,6 +2,8 @@ package io.electa.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.electa.support.db.WritersPool;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The registry's statements are long (a mark is one statement of about 2,400 characters): the
  * pool keeps them prepared on their connection, so PostgreSQL parses and plans them once per
- * connection instead of on every call.
+ * connection instead of on every call. The marking writers' own connections plan it once too.
  */
 @QuarkusTest
 class StatementCachingTest {
@@ -21,6 +23,10 @@ class StatementCachingTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    @ReactiveDataSource(WritersPool.NAME)
+    Pool writers;
 
     @Test
     void aLongStatementIsPreparedOnceAndStaysPreparedOnItsConnection() {
@@ -35,5 +41,17 @@ class StatementCachingTest {
                 .await().atMost(Duration.ofSeconds(30));
 
         assertThat(prepared).isEqualTo(1);
+    }
+
+    @Test
+    void theMarkingWritersPlanTheirBatchStatementOnceWhileOtherStatementsArePlannedForTheirArguments() {
+        assertThat(planCacheMode(writers)).isEqualTo("force_generic_plan");
+        assertThat(planCacheMode(pool)).isEqualTo("auto");
+    }
+
+    private static String planCacheMode(Pool pool) {
+        return pool.query("SHOW plan_cache_mode").execute()
+                .map(rows -> rows.iterator().next().getString(0))
+                .await().atMost(Duration.ofSeconds(30));
     }
 }

@@ -6,9 +6,11 @@ import io.electa.registry.domain.VoteMark;
 import io.electa.registry.repository.MarkBatch.Mark;
 import io.electa.support.db.DatabaseFailures;
 import io.electa.support.db.GroupCommit;
+import io.electa.support.db.WritersPool;
 import io.electa.support.domain.UnavailableException;
 import io.electa.support.idempotency.RequestKey;
 import io.electa.support.idempotency.StoredRequest;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -27,7 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * need; when they allow it, it claims the request_id in the answer store
  * ({@code processed_request}: a twin's claim waits for this one), inserts the mark under the
  * primary key (once per voter and election) and bumps the station's turnout counter, all in one
- * transaction. A mark is its own answer, so the store keeps only what the request was. The
+ * transaction, on the writers' own connections ({@link WritersPool}: the statement is planned
+ * once per connection). A mark is its own answer, so the store keeps only what the request was. The
  * marking station is the voter's own or the certificate's, both known to exist, so whether
  * another station exists is asked only when a mark is refused.
  */
@@ -50,12 +53,15 @@ public class MarkRepository {
             "SELECT EXISTS (SELECT 1 FROM station WHERE election_id = $1 AND station_code = $2)";
 
     private final Pool pool;
+    private final Pool writerPool;
     private final GroupCommit<PendingMark> batches;
 
-    public MarkRepository(Pool pool, @ConfigProperty(name = "electa.marking.max-batch") int maxBatch,
+    public MarkRepository(Pool pool, @ReactiveDataSource(WritersPool.NAME) Pool writerPool,
+            @ConfigProperty(name = "electa.marking.max-batch") int maxBatch,
             @ConfigProperty(name = "electa.marking.writers") int writers,
             @ConfigProperty(name = "electa.marking.batch-timeout") Duration batchTimeout) {
         this.pool = pool;
+        this.writerPool = writerPool;
         this.batches = new GroupCommit<>(maxBatch, writers,
                 (batch, next) -> batch.stream()
                         .allMatch(pending -> MarkBatch.independent(pending.mark(), next.mark())),
@@ -78,7 +84,7 @@ public class MarkRepository {
      * provoked) is tried again one mark at a time, so no mark fails for another's sake.
      */
     private Uni<List<PendingMark>> write(List<PendingMark> batch) {
-        return MarkBatch.attempt(pool, batch.stream().map(PendingMark::mark).toList())
+        return MarkBatch.attempt(writerPool, batch.stream().map(PendingMark::mark).toList())
                 .map(attempts -> {
                     for (int i = 0; i < batch.size(); i++) {
                         batch.get(i).emitter().complete(attempts.get(i));
@@ -96,7 +102,7 @@ public class MarkRepository {
     }
 
     private Uni<Void> writeAlone(PendingMark pending) {
-        return MarkBatch.attempt(pool, List.of(pending.mark()))
+        return MarkBatch.attempt(writerPool, List.of(pending.mark()))
                 .onItemOrFailure().invoke((attempts, failure) -> {
                     if (failure != null) {
                         pending.emitter().fail(failure);

@@ -9,6 +9,7 @@ import io.vertx.sqlclient.SqlConnectOptions;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -26,9 +27,15 @@ public class StatementCaching implements PgPoolCreator {
 
     @Override
     public Pool create(Input input) {
+        return pool(input, options -> { });
+    }
+
+    /** The pool {@code input} describes, its statements kept prepared, each server's options adjusted by {@code adjust}. */
+    static Pool pool(Input input, Consumer<PgConnectOptions> adjust) {
         List<PgConnectOptions> servers = input.pgConnectOptionsList();
         for (PgConnectOptions options : servers) {
             options.setPreparedStatementCacheSqlLimit(SQL_LIMIT);
+            adjust.accept(options);
         }
         AtomicInteger next = new AtomicInteger();
         Supplier<Future<SqlConnectOptions>> roundRobin = () -> Future.succeededFuture(

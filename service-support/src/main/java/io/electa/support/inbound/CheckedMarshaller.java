@@ -3,6 +3,7 @@ package io.electa.support.inbound;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import io.grpc.MethodDescriptor;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ final class CheckedMarshaller<T extends Message> implements MethodDescriptor.Pro
     public T parse(InputStream stream) {
         byte[] bytes;
         try {
-            bytes = stream.readAllBytes();
+            bytes = readAll(stream);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,6 +42,25 @@ final class CheckedMarshaller<T extends Message> implements MethodDescriptor.Pro
         } catch (InvalidProtocolBufferException e) {
             return Undecodable.mark(prototype, WireCheck.firstBrokenField(prototype.getDescriptorForType(), bytes));
         }
+    }
+
+    /**
+     * The message's bytes: read straight into an array of the size the stream says it holds (the
+     * transport's streams know it), instead of through the 8 KiB buffers of
+     * {@link InputStream#readAllBytes()}, which were the largest allocation per request; whatever
+     * follows what was announced is read too.
+     */
+    private static byte[] readAll(InputStream stream) throws IOException {
+        byte[] announced = stream.readNBytes(stream.available());
+        int next = stream.read();
+        if (next == -1) {
+            return announced;
+        }
+        ByteArrayOutputStream longer = new ByteArrayOutputStream(announced.length * 2 + 1);
+        longer.write(announced);
+        longer.write(next);
+        stream.transferTo(longer);
+        return longer.toByteArray();
     }
 
     @Override

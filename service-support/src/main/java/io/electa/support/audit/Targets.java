@@ -1,9 +1,13 @@
 package io.electa.support.audit;
 
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a change acts on and how it ended, read from its request and answer by their field
@@ -16,6 +20,7 @@ final class Targets {
     private static final int MAX_VALUE = 100;
     private static final int MAX_TARGET = 2_000;
     private static final String ELECTION_ID = "election_id";
+    private static final Map<Descriptor, List<FieldDescriptor>> SINGULAR_FIELDS = new ConcurrentHashMap<>();
 
     private Targets() {
     }
@@ -51,17 +56,31 @@ final class Targets {
     }
 
     private static void collect(Message message, Map<String, String> pairs, int depth) {
-        for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
-            FieldDescriptor descriptor = field.getKey();
-            if (descriptor.isRepeated()) {
+        for (FieldDescriptor descriptor : singularFields(message.getDescriptorForType())) {
+            if (!message.hasField(descriptor)) {
                 continue;
             }
-            if (descriptor.getJavaType() == FieldDescriptor.JavaType.MESSAGE && depth == 0) {
-                collect((Message) field.getValue(), pairs, depth + 1);
-            } else if (field.getValue() instanceof String value && identifying(descriptor.getName())) {
-                pairs.putIfAbsent(descriptor.getName(), cut(value, MAX_VALUE));
+            if (descriptor.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+                if (depth == 0) {
+                    collect((Message) message.getField(descriptor), pairs, depth + 1);
+                }
+            } else if (descriptor.getJavaType() == FieldDescriptor.JavaType.STRING
+                    && identifying(descriptor.getName())) {
+                pairs.putIfAbsent(descriptor.getName(), cut((String) message.getField(descriptor), MAX_VALUE));
             }
         }
+    }
+
+    /**
+     * The singular fields of a message type in field-number order (the order protobuf lists set
+     * fields in), worked out once per type: reading a request's fields one by one allocates
+     * nothing, where {@code getAllFields()} built a sorted map of them on every call.
+     */
+    private static List<FieldDescriptor> singularFields(Descriptor type) {
+        return SINGULAR_FIELDS.computeIfAbsent(type, t -> t.getFields().stream()
+                .filter(field -> !field.isRepeated())
+                .sorted(Comparator.comparingInt(FieldDescriptor::getNumber))
+                .toList());
     }
 
     private static boolean identifying(String name) {
@@ -70,15 +89,14 @@ final class Targets {
     }
 
     private static Object firstNamed(Message message, String name, int depth) {
-        for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
-            if (!field.getKey().isRepeated() && field.getKey().getName().equals(name)) {
-                return field.getValue();
-            }
+        FieldDescriptor named = message.getDescriptorForType().findFieldByName(name);
+        if (named != null && !named.isRepeated() && message.hasField(named)) {
+            return message.getField(named);
         }
         if (depth == 0) {
-            for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
-                if (!field.getKey().isRepeated() && field.getValue() instanceof Message inner) {
-                    Object found = firstNamed(inner, name, depth + 1);
+            for (FieldDescriptor field : singularFields(message.getDescriptorForType())) {
+                if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && message.hasField(field)) {
+                    Object found = firstNamed((Message) message.getField(field), name, depth + 1);
                     if (found != null) {
                         return found;
                     }

@@ -11,18 +11,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class VoterCopyLoads {
     private final AgroalDataSource dataSource;
     private final Duration maxDuration;
-    private final String indexMemory;
 
     public VoterCopyLoads(AgroalDataSource dataSource,
-            @ConfigProperty(name = "electa.import.max-duration") Duration maxDuration,
-            @ConfigProperty(name = "electa.import.index-build-memory") String indexMemory) {
+            @ConfigProperty(name = "electa.import.max-duration") Duration maxDuration) {
         this.dataSource = dataSource;
         this.maxDuration = maxDuration;
-        this.indexMemory = indexMemory;
     }
 
     /** A COPY load when the election's roll is empty; null otherwise. */
     public Uni<VoterCopyLoad> openIfEmpty(String electionId) {
-        return VoterCopyLoad.openIfEmpty(dataSource, electionId, maxDuration, indexMemory);
+        return VoterCopyLoad.openIfEmpty(dataSource, electionId, maxDuration);
     }
 }

@@ -34,15 +34,14 @@ import org.postgresql.copy.CopyIn;
  * <p>{@code voter} is partitioned by election (V5). An election without a partition yet gets a
  * fresh table without indexes, created in the load's transaction: the rows go in by COPY FREEZE
  * (frozen and all-visible from the start, so neither the roll freeze's first read nor a vacuum
- * rewrites the pages); when the stream ends its primary key and station index are built once, with
- * {@code maintenance_work_mem} sized for it, and the table is attached as the election's
- * partition. Maintaining the two indexes row by row was most of a first load's time. The builds
- * keep the server's {@code maintenance_work_mem} and parallel workers: at 6.5 M voters 64 MB,
- * 256 MB and 1 GB built both indexes alike (14.1, 15.3, 14.3 s with two workers), while two
- * workers against none made the difference (14 s against 22 s). A load that
- * fails or is cancelled rolls back the table with its rows; no other election's roll is
- * locked meanwhile (attaching takes {@code voter} SHARE UPDATE EXCLUSIVE, for the commit's
- * moment). An election whose partition exists but is empty (given to an import that upserted
+ * rewrites the pages); when the stream ends its primary key and station index are built once and
+ * the table is attached as the election's partition (voter_roll_attach, V5). Maintaining the two
+ * indexes row by row was most of a first load's time. The builds keep the server's
+ * {@code maintenance_work_mem} and parallel workers: at 6.5 M voters 64 MB, 256 MB and 1 GB
+ * built both indexes alike (14.1, 15.3, 14.3 s with two workers), while two workers against none
+ * made the difference (14 s against 22 s). A load that fails or is cancelled rolls back the
+ * table with its rows; no other election's roll is locked meanwhile (attaching takes
+ * {@code voter} SHARE UPDATE EXCLUSIVE, for the commit's moment). An election whose partition exists but is empty (given to an import that upserted
  * nothing) is loaded by COPY through {@code voter}, indexes maintained row by row, as before.
  * JDBC blocks: every step runs, in order, on the load's own thread.
  */

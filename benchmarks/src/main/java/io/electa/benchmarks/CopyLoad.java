@@ -17,12 +17,25 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * The import's floor: the same synthetic roll loaded straight into PostgreSQL with COPY (text
- * format, pgjdbc's CopyManager) into {@code voter_copy}, a twin of {@code voter} with the same
- * columns, primary key and index, in the same database.
+ * format, pgjdbc's CopyManager) into {@code voter_copy}, a plain table with today's definition of
+ * the roll (the columns, primary key and station index {@code voter} had before it was
+ * partitioned by election), in the same database.
  */
 final class CopyLoad {
     static final String TABLE = "voter_copy";
     private static final int CHUNK_CHARS = 256 * 1024;
+
+    /**
+     * Today's table definition of the roll, as V1 made {@code voter}: one plain table for every
+     * election, its two indexes maintained row by row. Spelled out rather than {@code LIKE voter},
+     * which is partitioned now, so that the floor stays what it was.
+     */
+    static String todaysTable(String table) {
+        return "CREATE TABLE " + table + " (election_id text NOT NULL, national_id text NOT NULL,"
+                + " family_name text NOT NULL, given_name text NOT NULL, date_of_birth date NOT NULL,"
+                + " station_code text NOT NULL, PRIMARY KEY (election_id, national_id));"
+                + " CREATE INDEX ON " + table + " (election_id, station_code)";
+    }
 
     private CopyLoad() {
     }
@@ -30,7 +43,7 @@ final class CopyLoad {
     /** Creates the empty twin table (not part of the timed load). */
     static void createTable(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE " + TABLE + " (LIKE voter INCLUDING ALL)");
+            statement.execute(todaysTable(TABLE));
         }
     }
 

@@ -54,8 +54,8 @@ final class ImportLimits {
         long bytes = Files.size(file);
         List<Limit> limits = new ArrayList<>();
         try (Connection connection = database.connect()) {
-            limits.add(load(connection, file, "voter_file", "today's table definition (LIKE voter INCLUDING ALL)",
-                    "CREATE TABLE voter_file (LIKE voter INCLUDING ALL)", null));
+            limits.add(load(connection, file, "voter_file", "today's table definition (one plain table, V1's keys)",
+                    CopyLoad.todaysTable("voter_file"), null));
             limits.add(load(connection, file, "voter_c", "keys COLLATE \"C\"",
                     "CREATE TABLE voter_c " + COLUMNS.formatted(C_KEY, C_KEY) + ";" + indexes("voter_c"), null));
             limits.add(load(connection, file, "voter_compact", "compact keys (bigint national ID, \"C\" codes)",

@@ -40,13 +40,14 @@ class RollImportTest extends RegistryTestSupport {
     private static final String VOTER_IMPORT_LOCK_SPACE = "electa.voter-import";
     /**
      * The backend of an election's first load: it holds the election's voter-import lock (see
-     * VoterCopyLoad) and runs COPY FROM into voter. Its rows show how far the COPY got.
+     * VoterCopyLoad) and runs COPY FROM, into the election's roll table it created (not yet
+     * visible to other sessions). Its rows show how far the COPY got.
      */
     private static final String FIRST_LOAD = "SELECT p.tuples_processed FROM pg_stat_progress_copy p"
             + " JOIN pg_locks l ON l.pid = p.pid AND l.locktype = 'advisory' AND l.granted"
             + " AND l.database = p.datid AND l.classid = hashtext(?)::oid AND l.objid = hashtext(?)::oid"
             + " AND l.objsubid = 2"
-            + " WHERE p.datname = current_database() AND p.relid = 'voter'::regclass AND p.command = 'COPY FROM'";
+            + " WHERE p.datname = current_database() AND p.command = 'COPY FROM'";
     /** Any backend still holding the election's voter-import lock. */
     private static final String IMPORT_LOCK = "SELECT count(*) FROM pg_locks l"
             + " WHERE l.locktype = 'advisory' AND l.database = (SELECT oid FROM pg_database"
@@ -170,31 +171,136 @@ class RollImportTest extends RegistryTestSupport {
     @Test
     void firstImportIsAllOrNothingWhenTheClientGivesUp() throws Exception {
         String election = electionWithStations();
-        int batchSize = ConfigProvider.getConfig().getValue("electa.import.batch-size", Integer.class);
-        // Several full batches, so the server writes into the COPY while the stream stays open.
-        int rows = Math.max(30_000, 3 * batchSize);
-        CompletableFuture<ImportVotersResponse> answer = new CompletableFuture<>();
-        StreamObserver<ImportVotersRequest> stream = imports().importVoters(observer(answer));
-        stream.onNext(ImportVotersRequest.newBuilder()
-                .setHeader(ImportHeader.newBuilder().setElectionId(election).setRequestId(requestId())).build());
-        for (int from = 0; from < rows; from += 5_000) {
-            int start = from;
-            stream.onNext(ImportVotersRequest.newBuilder().setVoters(VoterRows.newBuilder().addAllRows(
-                    IntStream.range(start, Math.min(rows, start + 5_000)).mapToObj(n -> voter(n, "S1")).toList()))
-                    .build());
-        }
+        StreamObserver<ImportVotersRequest> stream = startFirstLoad(election, new CompletableFuture<>());
 
         long copied = awaitFirstLoadCopying(election);
         assertThat(copied).as("rows the server had copied into voter before the client gave up").isPositive();
         assertThat(votersStored(election)).as("nothing of an unfinished load is visible").isZero();
         stream.onError(Status.CANCELLED.withDescription("operator pressed stop").asRuntimeException());
         awaitFirstLoadGone(election);
+        assertThat(queryString("SELECT to_regclass(voter_roll_table(?))::text", election))
+                .as("the roll table the cancelled load created").isNull();
 
         ImportReport retry = importVoters(election, IntStream.range(0, 10).mapToObj(n -> voter(n, "S1")).toList());
 
         assertThat(retry.getAccepted()).as("nothing of the cancelled load stayed").isEqualTo(10);
+        assertThat(partitionBound(election)).isEqualTo("FOR VALUES IN ('" + election + "')");
         failure(Status.Code.NOT_FOUND, () -> registry().getVoter(GetVoterRequest.newBuilder()
                 .setElectionId(election).setNationalId(NationalId.of(20_000)).build()));
+    }
+
+    @Test
+    void firstLoadAttachesTheRollAsTheElectionsPartitionWithTheRollsIndexes() throws Exception {
+        String election = electionWithStations();
+
+        importVoters(election, IntStream.range(0, 3_000).mapToObj(n -> voter(n, "S" + (1 + n % 3))).toList());
+
+        assertThat(partitionBound(election)).isEqualTo("FOR VALUES IN ('" + election + "')");
+        assertThat(queryStrings("SELECT parent.relname FROM pg_index x JOIN pg_inherits i ON i.inhrelid = x.indexrelid"
+                + " JOIN pg_class parent ON parent.oid = i.inhparent"
+                + " WHERE x.indrelid = to_regclass(voter_roll_table(?)) ORDER BY 1", election))
+                .as("the partition's indexes, attached to voter's").containsExactly("voter_by_station", "voter_pkey");
+        assertThat(queryStrings("SELECT conname FROM pg_constraint WHERE conrelid = to_regclass(voter_roll_table(?))"
+                + " AND contype = 'c'", election)).as("the load's CHECK constraint, dropped once attached").isEmpty();
+        assertThat(votersStored(election)).isEqualTo(3_000);
+        ImportReport again = importVoters(election, List.of(voter(1, "S3"), voter(3_000, "S1")));
+        assertThat(again.getUpdated()).as("the upsert path writes into the partition").isEqualTo(1);
+        assertThat(again.getAccepted()).isEqualTo(1);
+    }
+
+    @Test
+    void otherElectionsStayUsableWhileAFirstLoadRuns() throws Exception {
+        String polling = electionWithStations();
+        importVoters(polling, IntStream.range(0, 100).mapToObj(n -> voter(n, "S1")).toList());
+        freezeRoll(polling);
+        openPolls(polling);
+        String scheduled = electionWithStations();
+        importVoters(scheduled, List.of(voter(1, "S1")));
+        String loading = electionWithStations();
+        CompletableFuture<ImportVotersResponse> answer = new CompletableFuture<>();
+        StreamObserver<ImportVotersRequest> stream = startFirstLoad(loading, answer);
+        awaitFirstLoadCopying(loading);
+
+        var mark = registry().markVoted(MarkVotedTest.request(polling, 7, "S1", requestId())).getMark();
+        ImportReport upserted = importVoters(scheduled, List.of(voter(1, "S2"), voter(2, "S1")));
+        String fresh = electionWithStations();
+        ImportReport freshLoad = importVoters(fresh, IntStream.range(0, 500).mapToObj(n -> voter(n, "S2")).toList());
+        StatusRuntimeException refused = failure(Status.Code.FAILED_PRECONDITION,
+                () -> importVoters(loading, List.of(voter(1, "S1"))));
+        assertThat(queryString("SELECT voter_roll_ensure(?)", loading))
+                .as("no partition is made for a roll while its first load runs").isNull();
+        stream.onCompleted();
+        ImportReport loaded = await(answer).getReport();
+
+        assertThat(mark.getStationCode()).isEqualTo("S1");
+        assertThat(upserted.getUpdated() + upserted.getAccepted()).isEqualTo(2);
+        assertThat(freshLoad.getAccepted()).isEqualTo(500);
+        assertThat(errorInfo(refused).getReason()).isEqualTo("IMPORT_RUNNING");
+        assertThat(loaded.getAccepted()).isEqualTo(firstLoadRows());
+        assertThat(votersStored(loading)).isEqualTo(firstLoadRows());
+        assertThat(registry().getVoter(GetVoterRequest.newBuilder().setElectionId(scheduled)
+                .setNationalId(NationalId.of(1)).build()).getVoter().getStationCode()).isEqualTo("S2");
+    }
+
+    @Test
+    void aRollWithAnEmptyPartitionIsLoadedIntoIt() throws Exception {
+        String election = electionWithStations();
+        assertThat(queryString("SELECT voter_roll_ensure(?)", election)).startsWith("voter_");
+        String partition = queryString("SELECT to_regclass(voter_roll_table(?))::oid::text", election);
+
+        ImportReport report = importVoters(election, IntStream.range(0, 2_000).mapToObj(n -> voter(n, "S1")).toList());
+
+        assertThat(report.getAccepted()).isEqualTo(2_000);
+        assertThat(queryString("SELECT to_regclass(voter_roll_table(?))::oid::text", election))
+                .as("the same partition").isEqualTo(partition);
+        assertThat(votersStored(election)).isEqualTo(2_000);
+    }
+
+    /** Rows of {@link #startFirstLoad}: several full batches, so the server copies while the stream stays open. */
+    private static int firstLoadRows() {
+        return Math.max(30_000, 3 * ConfigProvider.getConfig().getValue("electa.import.batch-size", Integer.class));
+    }
+
+    /** Opens a first load of the election's roll and sends its rows; the stream stays open. */
+    private static StreamObserver<ImportVotersRequest> startFirstLoad(String election,
+            CompletableFuture<ImportVotersResponse> answer) {
+        StreamObserver<ImportVotersRequest> stream = imports().importVoters(observer(answer));
+        stream.onNext(ImportVotersRequest.newBuilder()
+                .setHeader(ImportHeader.newBuilder().setElectionId(election).setRequestId(requestId())).build());
+        int rows = firstLoadRows();
+        for (int from = 0; from < rows; from += 5_000) {
+            int start = from;
+            stream.onNext(ImportVotersRequest.newBuilder().setVoters(VoterRows.newBuilder().addAllRows(
+                    IntStream.range(start, Math.min(rows, start + 5_000)).mapToObj(n -> voter(n, "S1")).toList()))
+                    .build());
+        }
+        return stream;
+    }
+
+    /** The partition bound of the election's roll table, null when it is not a partition of voter. */
+    private String partitionBound(String election) throws SQLException {
+        return queryString("SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_class c JOIN pg_inherits i"
+                + " ON i.inhrelid = c.oid AND i.inhparent = 'voter'::regclass"
+                + " WHERE c.oid = to_regclass(voter_roll_table(?))", election);
+    }
+
+    private String queryString(String sql, String election) throws SQLException {
+        List<String> values = queryStrings(sql, election);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private List<String> queryStrings(String sql, String election) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, election);
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        }
     }
 
     /** Polls PostgreSQL until the election's first load is seen copying rows; fails after 10 s. */

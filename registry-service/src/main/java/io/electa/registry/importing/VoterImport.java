@@ -13,7 +13,8 @@ import org.roaringbitmap.RoaringBitmap;
  * rows, the election's station codes, and a compressed bitmap of the national IDs seen so far
  * (a few bytes per voter) to reject a national ID repeated in the stream. The first import
  * into an empty roll goes by COPY in one transaction ({@link VoterCopyLoad}); later imports
- * upsert batch by batch.
+ * upsert batch by batch, into the election's partition of the roll (made empty first if the
+ * election has none).
  */
 public final class VoterImport implements RowImport<ImportedVoter> {
     private final RollImportRepository repository;
@@ -24,6 +25,7 @@ public final class VoterImport implements RowImport<ImportedVoter> {
     private VoterRowRules rules;
     private VoterBatch buffer;
     private VoterCopyLoad firstLoad;
+    private String roll;
 
     VoterImport(RollImportRepository repository, VoterCopyLoads copyLoads, int batchSize) {
         this.repository = repository;
@@ -40,7 +42,8 @@ public final class VoterImport implements RowImport<ImportedVoter> {
                         .invoke(codes -> rules = new VoterRowRules(electionId, facts.electionDay(), codes)))
                 .chain(() -> copyLoads == null ? Uni.createFrom().nullItem() : copyLoads.openIfEmpty(electionId))
                 .invoke(load -> firstLoad = load)
-                .replaceWithVoid();
+                .chain(load -> load != null ? Uni.createFrom().voidItem()
+                        : repository.ensureRollPartition(electionId).invoke(name -> roll = name).replaceWithVoid());
     }
 
     @Override
@@ -73,7 +76,7 @@ public final class VoterImport implements RowImport<ImportedVoter> {
     public Uni<UpsertCounts> writeBuffered() {
         VoterBatch batch = buffer;
         buffer = new VoterBatch(batchSize);
-        return firstLoad != null ? firstLoad.write(batch) : repository.upsertVoters(electionId, batch);
+        return firstLoad != null ? firstLoad.write(batch) : repository.upsertVoters(electionId, roll, batch);
     }
 
     @Override

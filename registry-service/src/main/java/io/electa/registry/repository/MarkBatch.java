@@ -27,7 +27,8 @@ import java.util.List;
  * claim itself.
  */
 final class MarkBatch {
-    private static final String MARK = """
+    /** Package-visible for HotLookupPlanTest, which checks its lookups stay index lookups per partition. */
+    static final String MARK = """
             WITH input AS (
                 SELECT q.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
                                        $7::text[])

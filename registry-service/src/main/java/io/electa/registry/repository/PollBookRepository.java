@@ -37,7 +37,8 @@ public class PollBookRepository {
     private static final String OPEN = "SELECT e.status, EXISTS (SELECT 1 FROM station s WHERE s.election_id = $1"
             + " AND s.station_code = $2) AS station FROM election e WHERE e.election_id = $1";
 
-    private static final String RECORD = """
+    /** Package-visible for HotLookupPlanTest, which checks its lookups stay index lookups per partition. */
+    static final String RECORD = """
             WITH input AS (
                 SELECT q.* FROM unnest($3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[])
                     WITH ORDINALITY AS q(national_id, device_time, device_id, request_id, fingerprint, ord)

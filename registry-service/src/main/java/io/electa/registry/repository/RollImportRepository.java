@@ -22,9 +22,17 @@ import java.util.Set;
  * (which takes the row for update): a batch either commits before the freeze or writes nothing.
  * Voter batches also try the voter-import advisory lock shared: while a first load by COPY
  * ({@link VoterCopyLoad}) holds it, a batch writes nothing and fails FAILED_PRECONDITION.
+ * Voter batches go through {@code voter}, partitioned by election: an import that upserts first
+ * makes sure its election has a partition ({@link #ensureRollPartition}).
  */
 @ApplicationScoped
 public class RollImportRepository {
+    /**
+     * Written into the election's partition itself (spliced in as {@code %s}; a name made of hex
+     * digits by voter_roll_table): PostgreSQL returns no system column, xmax here, from an insert
+     * routed through a partitioned table, and xmax = 0 tells a created row from an updated one
+     * exactly, concurrent imports of the same rows included.
+     */
     private static final String UPSERT_VOTERS = """
             WITH import_lock AS (
                 SELECT pg_try_advisory_xact_lock_shared(hashtext('electa.voter-import'), hashtext($1)) AS held
@@ -32,7 +40,8 @@ public class RollImportRepository {
                 SELECT 1 FROM election, import_lock
                 WHERE election_id = $1 AND status = 'SCHEDULED' AND import_lock.held FOR SHARE OF election
             ), written AS (
-                INSERT INTO voter (election_id, national_id, family_name, given_name, date_of_birth, station_code)
+                INSERT INTO %s AS voter (election_id, national_id, family_name, given_name, date_of_birth,
+                                         station_code)
                 SELECT $1, t.* FROM unnest($2::text[], $3::text[], $4::text[], $5::date[], $6::text[]) AS t
                 WHERE EXISTS (SELECT 1 FROM roll_open)
                 ON CONFLICT (election_id, national_id) DO UPDATE
@@ -87,7 +96,8 @@ public class RollImportRepository {
         return codes("SELECT district_code FROM district WHERE election_id = $1", electionId);
     }
 
-    public Uni<UpsertCounts> upsertVoters(String electionId, VoterBatch batch) {
+    /** Upserts the batch into {@code roll}, the election's partition ({@link #ensureRollPartition}). */
+    public Uni<UpsertCounts> upsertVoters(String electionId, String roll, VoterBatch batch) {
         Tuple args = Tuple.tuple()
                 .addString(electionId)
                 .addArrayOfString(batch.nationalIds())
@@ -95,7 +105,24 @@ public class RollImportRepository {
                 .addArrayOfString(batch.givenNames())
                 .addArrayOfLocalDate(batch.datesOfBirth())
                 .addArrayOfString(batch.stationCodes());
-        return counts(UPSERT_VOTERS, args, batch.size());
+        return counts(UPSERT_VOTERS.formatted('"' + roll + '"'), args, batch.size());
+    }
+
+    /**
+     * The name of the election's partition of {@code voter}, given an empty one if it has none (a
+     * row of an election without one has nowhere to go; a first load makes its own). Fails
+     * FAILED_PRECONDITION while a first load of the roll runs: it attaches the partition itself.
+     */
+    public Uni<String> ensureRollPartition(String electionId) {
+        return pool.preparedQuery("SELECT voter_roll_ensure($1) AS roll")
+                .execute(Tuple.of(electionId))
+                .map(rows -> {
+                    String roll = rows.iterator().next().getString("roll");
+                    if (roll == null) {
+                        throw firstLoadRunning();
+                    }
+                    return roll;
+                });
     }
 
     public Uni<UpsertCounts> upsertStations(String electionId, StationBatch batch) {
@@ -115,8 +142,7 @@ public class RollImportRepository {
                 .map(result -> {
                     Row row = result.iterator().next();
                     if (!row.getBoolean("lock_held")) {
-                        throw new FailedPreconditionException("a first load of this roll is running; retry the"
-                                + " import when it has ended (rows already imported stay)", ErrorReason.IMPORT_RUNNING);
+                        throw firstLoadRunning();
                     }
                     if (!row.getBoolean("roll_open")) {
                         throw new FailedPreconditionException(
@@ -126,6 +152,11 @@ public class RollImportRepository {
                     long updated = row.getLong("updated");
                     return new UpsertCounts(created, updated, rows - created - updated);
                 });
+    }
+
+    private static FailedPreconditionException firstLoadRunning() {
+        return new FailedPreconditionException("a first load of this roll is running; retry the"
+                + " import when it has ended (rows already imported stay)", ErrorReason.IMPORT_RUNNING);
     }
 
     private Uni<Set<String>> codes(String sql, String electionId) {

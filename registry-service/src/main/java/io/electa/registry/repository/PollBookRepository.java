@@ -2,10 +2,8 @@ package io.electa.registry.repository;
 
 import io.electa.registry.domain.ElectionStatus;
 import io.electa.registry.pollbook.QueuedMark;
-import io.electa.support.db.WritersPool;
 import io.electa.support.domain.Page;
 import io.electa.support.domain.PageKeys;
-import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -137,8 +135,6 @@ public class PollBookRepository {
             """;
 
     private final Pool pool;
-    /** Where the recording statement runs: planned once per connection ({@link WritersPool}). */
-    private final Pool writerPool;
 
     /**
      * What is stored for each mark of {@code source} (its request_id and national_id; $1 is the
@@ -155,9 +151,8 @@ public class PollBookRepository {
                 """.formatted(source);
     }
 
-    public PollBookRepository(Pool pool, @ReactiveDataSource(WritersPool.NAME) Pool writerPool) {
+    public PollBookRepository(Pool pool) {
         this.pool = pool;
-        this.writerPool = writerPool;
     }
 
     /** What a poll book's header names: the election's status and whether the station exists; null: no election. */
@@ -212,7 +207,7 @@ public class PollBookRepository {
             requestIds[i] = mark.key().requestId();
             fingerprints[i] = mark.key().fingerprint();
         }
-        return writerPool.preparedQuery(RECORD)
+        return pool.preparedQuery(RECORD)
                 .execute(Tuple.tuple(List.of(electionId, stationCode, ids, times, devices, requestIds, fingerprints,
                         method, markedBy)))
                 .map(rows -> {

@@ -227,25 +227,13 @@ public final class VoterCopyLoad {
 
     /** Whether the election's roll has its partition of {@code voter} (an election's first load gives it one). */
     private static boolean hasPartition(Connection connection, String electionId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT to_regclass(voter_roll_table(?)) IS NOT NULL")) {
-            select.setString(1, electionId);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
-            }
-        }
+        return valueFor(connection, "SELECT to_regclass(voter_roll_table(?)) IS NOT NULL", electionId,
+                row -> row.getBoolean(1));
     }
 
     /** Creates the election's roll table in the load's transaction, standalone and without indexes; its name. */
     private static String createRollTable(Connection connection, String electionId) throws SQLException {
-        try (PreparedStatement create = connection.prepareStatement("SELECT voter_roll_create(?)")) {
-            create.setString(1, electionId);
-            try (ResultSet row = create.executeQuery()) {
-                row.next();
-                return quoted(row.getString(1));
-            }
-        }
+        return quoted(valueFor(connection, "SELECT voter_roll_create(?)", electionId, row -> row.getString(1)));
     }
 
     /** The table's name as an SQL identifier (voter_roll_table makes names of hex digits; quoted all the same). */
@@ -254,14 +242,25 @@ public final class VoterCopyLoad {
     }
 
     private static boolean hasVoters(Connection connection, String electionId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT EXISTS (SELECT 1 FROM voter WHERE election_id = ?)")) {
+        return valueFor(connection, "SELECT EXISTS (SELECT 1 FROM voter WHERE election_id = ?)", electionId,
+                row -> row.getBoolean(1));
+    }
+
+    /** What a single-row query with the election as its one parameter answers, read from its row. */
+    private static <T> T valueFor(Connection connection, String sql, String electionId, RowReader<T> read)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, electionId);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
-                return row.getBoolean(1);
+                return read.from(row);
             }
         }
+    }
+
+    /** Reads a value from the current row. */
+    private interface RowReader<T> {
+        T from(ResultSet row) throws SQLException;
     }
 
     /** COPY text format: tab-separated, one line per row; backslash escapes. */

@@ -252,7 +252,7 @@ class FaultTest {
         while (System.nanoTime() < deadline) {
             try (Connection connection = database.connect("registry"); Statement sql = connection.createStatement();
                     ResultSet row = sql.executeQuery("SELECT count(*) FROM pg_stat_activity"
-                            + " WHERE query LIKE 'COPY voter%' AND state = 'active'")) {
+                            + " WHERE query ~ '^COPY \"?voter' AND state = 'active'")) {
                 row.next();
                 if (row.getLong(1) > 0) {
                     return;

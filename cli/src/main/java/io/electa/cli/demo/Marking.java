@@ -63,9 +63,27 @@ final class Marking {
                         return marked;
                     }), done -> { });
         } finally {
-            turnout.shutdownNow();
+            stop(turnout);
         }
         return plan.marked();
+    }
+
+    /**
+     * Stops the turnout notes, letting a GetTurnout in flight finish rather than interrupting it:
+     * an interrupted call is cancelled, and the registry's unified gRPC server (Vert.x) answers a
+     * cancelled unary call on the reset stream, which closes the whole HTTP/2 connection, the
+     * calls that follow on it included (quarkusio/quarkus#56268).
+     */
+    private static void stop(ScheduledExecutorService turnout) {
+        turnout.shutdown();
+        try {
+            if (!turnout.awaitTermination(30, TimeUnit.SECONDS)) {
+                turnout.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            turnout.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The station's poll book: the first voters of its roll, as many as it marks, a millisecond apart. */

@@ -138,10 +138,7 @@ public final class VoterCopyLoad {
 
     /** Builds the fresh table's indexes in one pass each and attaches it as the election's partition. */
     private void indexAndAttach() throws SQLException {
-        try (PreparedStatement attach = connection.prepareStatement("SELECT voter_roll_attach(?)")) {
-            attach.setString(1, electionId);
-            attach.executeQuery().close();
-        }
+        valueFor(connection, "SELECT voter_roll_attach(?)", electionId, row -> null);
     }
 
     private <T> Uni<T> onThread(Supplier<T> step) {
@@ -166,15 +163,11 @@ public final class VoterCopyLoad {
             connection.setAutoCommit(false);
             allow(connection, maxDuration);
             if (!lockImports(connection, electionId) || !requireOpenRoll(connection, electionId)) {
-                connection.rollback();
-                connection.close();
-                return null;
+                return notLoading(connection);
             }
             boolean freshTable = !hasPartition(connection, electionId);
             if (!freshTable && hasVoters(connection, electionId)) {
-                connection.rollback();
-                connection.close();
-                return null;
+                return notLoading(connection);
             }
             String target = freshTable ? createRollTable(connection, electionId) : "voter";
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
@@ -223,6 +216,13 @@ public final class VoterCopyLoad {
                 return true;
             }
         }
+    }
+
+    /** Gives up a load that may not run: nothing was written; the lock goes with the transaction. */
+    private static VoterCopyLoad notLoading(Connection connection) throws SQLException {
+        connection.rollback();
+        connection.close();
+        return null;
     }
 
     /** Whether the election's roll has its partition of {@code voter} (an election's first load gives it one). */
